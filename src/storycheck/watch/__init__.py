@@ -1,0 +1,1 @@
+"""Watch: poll feeds and article URLs, verify incrementally, raise durable alerts."""
