@@ -16,6 +16,15 @@ class IngestError(StorycheckError):
         self.reason = reason
 
 
+class FetchError(IngestError):
+    """An HTTP fetch failed; ``status`` (None when no response came) lets the watcher back off."""
+
+    def __init__(self, source: str, reason: str, *, status: int | None = None, retry_after: str | None = None) -> None:
+        super().__init__(source, reason)
+        self.status = status
+        self.retry_after = retry_after
+
+
 class CleanError(StorycheckError):
     """A document was read but holds no article text worth keeping."""
 

@@ -278,7 +278,33 @@ class StoryVerification:
     checks: tuple[ClaimCheck, ...] = ()
 
 
-# --- alerts (watch) -----------------------------------------------------------
+# --- feeds and alerts (watch) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of an RSS/Atom feed, as ``ingest.feeds.parse_feed`` reads it."""
+
+    id: str  # guid / Atom id; the link, or a hash of title+link, when the feed gives none
+    link: str | None  # absolute URL of the article
+    title: str | None = None
+    published: str | None = None  # ISO 8601 UTC datetime (updated when no published date)
+    summary: str | None = None  # HTML as the feed gives it
+    content: str | None = None  # full HTML content when the feed carries it
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What the watcher remembers about one feed between polls (stored by ``Store``)."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: str | None = None  # ISO 8601 UTC
+    failures: int = 0  # consecutive failed polls, for back-off
+    next_poll: str | None = None  # ISO 8601 UTC
+    last_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +318,8 @@ class Alert:
     message: str
     created_at: str
     finding: str | None = None
+    delivered_at: str | None = None  # when a webhook accepted it; None while pending
+    attempts: int = 0  # webhook deliveries tried
 
 
 # --- the whole run ------------------------------------------------------------

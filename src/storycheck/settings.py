@@ -26,6 +26,7 @@ SETTINGS: tuple[Setting, ...] = (
     # ingest
     Setting("fetch_timeout", 15.0, "Seconds before an HTTP fetch gives up (connect and each read)."),
     Setting("fetch_max_bytes", 20_000_000, "Largest response or file accepted, in bytes."),
+    Setting("fetch_deadline", 60.0, "Seconds a whole fetch (redirects and body) may take, so a server trickling bytes cannot hold a batch."),
     Setting("fetch_max_redirects", 5, "Redirects followed before a URL is reported as a loop."),
     Setting("user_agent", "storycheck/0.1 (+news cross-checking)", "User-Agent sent with every request."),
     Setting("allow_private_urls", False, "Let the web app fetch private, loopback and link-local addresses (SSRF guard off)."),
