@@ -1,0 +1,235 @@
+"""Plain scraped text -> Draft: title, standfirst, headings, paragraphs, lists, comments, footer.
+
+Scraped text has lost its markup, so structure is read back from line shapes:
+a headline is short, title-cased and has no final period; a heading is a short
+line between paragraphs; list items follow lone "-" markers; the comment area
+starts at the first comment counter or form. Anything dropped is recorded with
+its reason; anything not recognised stays in the body (losing a sentence of the
+article is worse than keeping a stray line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storycheck.clean import furniture as F
+from storycheck.clean.comments import parse_tail
+from storycheck.clean.draft import Block, Draft
+from storycheck.clean.metadata import copyright_owner, yearless_date
+
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but nor with amid over by from as vs via into onto per than up out off "
+    "about after before under upon de la el y".split()
+)
+_TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def normalise(text: str) -> str:
+    """Line endings, tabs, no-break and invisible characters: the only edits made to the text itself."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", "    ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def is_headline(line: str) -> bool:
+    """Short, no final period, and most words capitalised: the shape of a headline."""
+    if len(line) > 200 or line.endswith((".", ",", ";", ":")):
+        return False
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 25:
+        return False
+    return _title_case_ratio(words) >= 0.6
+
+
+def _title_case_ratio(words: list[str]) -> float:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return 0.0
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content)
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: a short line without final punctuation, title-cased unless very short."""
+    if len(line) > 90 or _TERMINAL.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+        return False
+    words = _WORD.findall(line)
+    if not 1 <= len(words) <= 12:
+        return False
+    return len(words) <= 5 or _title_case_ratio(words) >= 0.6
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…:][\"'”’)\]]*$", line))
+
+
+def read_text(text: str, *, title_hint: str | None = None, fetched_at: str = "") -> Draft:
+    """Parse scraped plain text into a Draft (see module docstring)."""
+    draft = Draft()
+    lines = normalise(text).split("\n")
+    tail_start = _tail_start(lines)
+    body_lines = [ln.strip() for ln in lines[:tail_start]]
+    if tail_start < len(lines):
+        tail = parse_tail(lines[tail_start:])
+        draft.comments.extend(tail.comments)
+        draft.removed.extend(tail.removed)
+        for line in tail.footer:
+            owner = copyright_owner(line) if F._COPYRIGHT.match(line) else None
+            if owner and draft.footer_owner is None:
+                draft.footer_owner = owner
+    tail_removed = draft.removed[:]
+    draft.removed.clear()
+    _read_body(body_lines, draft, title_hint=title_hint, fetched_at=fetched_at)
+    draft.removed.extend(tail_removed)
+    return draft
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index where comments and footer begin: the first comment marker after some prose,
+    else the first line of a trailing footer block that holds copyright or address lines."""
+    seen_prose = False
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        if seen_prose and F.is_comment_marker(s):
+            return i
+        if len(s) > 60 and _ends_sentence(s):
+            seen_prose = True
+    # no comment area: walk back over a footer block
+    start = len(lines)
+    strong = False
+    for i in range(len(lines) - 1, -1, -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if F.is_footer_line(s) or F.classify_line(s) in (F.FOOTER, F.AD, F.SHARE):
+            strong = strong or F.is_strong_footer_line(s)
+            start = i
+            continue
+        break
+    return start if strong else len(lines)
+
+
+def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetched_at: str) -> None:
+    units = _units(lines)
+    pending_list: list[str] = []
+    next_is_item = False
+    seen_prose = False
+    skip_blurb = False
+    pending_headings: list[str] = []
+
+    def flush_list() -> None:
+        if pending_list:
+            draft.blocks.append(Block("list", "\n".join(f"- {item}" for item in pending_list)))
+            pending_list.clear()
+
+    for idx, unit in enumerate(units):
+        if skip_blurb:
+            skip_blurb = False
+            if F.is_box_blurb(unit):
+                draft.remove(unit, F.BOX)
+                continue
+        if F.is_lone_marker(unit):
+            next_is_item = True
+            continue
+        if next_is_item:
+            next_is_item = False
+            for h in pending_headings:
+                draft.blocks.append(Block("h", h))
+            pending_headings.clear()
+            pending_list.append(unit)
+            seen_prose = True
+            continue
+        flush_list()
+        reason = F.classify_line(unit)
+        if reason is not None:
+            draft.remove(unit, reason)
+            continue
+        if F.is_box_heading(unit):
+            draft.remove(unit, F.BOX)
+            skip_blurb = True
+            continue
+        author = F.byline_author(unit)
+        if author is not None:
+            draft.author = draft.author or author
+            draft.remove(unit, F.DATELINE)
+            continue
+        when = F.dateline_value(unit)
+        if when is not None:
+            iso = yearless_date(when, fetched_at=fetched_at)
+            if iso is not None:
+                draft.published = draft.published or iso
+                draft.remove(unit, F.DATELINE)
+                continue
+        if not seen_prose:
+            label = F.section_label(unit)
+            if label is not None:
+                draft.labels.append(label)
+                draft.remove(unit, F.SECTION_LABEL)
+                continue
+            if draft.title is None and not draft.blocks and _is_title(unit, title_hint):
+                draft.title = unit
+                draft.remove(unit, F.TITLE)
+                continue
+            if draft.title is not None and draft.subtitle is None and _is_standfirst(unit):
+                draft.subtitle = unit
+                draft.remove(unit, F.SUBTITLE)
+                continue
+        if is_heading(unit) and _has_prose_after(units, idx):
+            pending_headings.append(unit)
+            continue
+        for h in pending_headings:
+            draft.blocks.append(Block("h", h))
+        pending_headings.clear()
+        draft.blocks.append(Block("p", unit))
+        seen_prose = True
+    flush_list()
+    for h in pending_headings:  # a trailing short line is kept as text, never dropped
+        draft.blocks.append(Block("p", h))
+
+
+def _units(lines: list[str]) -> list[str]:
+    """Non-blank lines, with hard-wrapped continuations (next line starts lower-case) joined back."""
+    units: list[str] = []
+    prev_blank = True
+    for s in lines:
+        if not s:
+            prev_blank = True
+            continue
+        if (
+            units
+            and not prev_blank
+            and s[0].islower()
+            and not _ends_sentence(units[-1])
+            and not F.is_lone_marker(units[-1])
+        ):
+            units[-1] = f"{units[-1]} {s}"
+        else:
+            units.append(s)
+        prev_blank = False
+    return units
+
+
+def _is_title(unit: str, hint: str | None) -> bool:
+    if hint and unit.strip().lower() == hint.strip().lower():
+        return True
+    return is_headline(unit)
+
+
+def _is_standfirst(unit: str) -> bool:
+    """A summary line under the headline: sentence-like but without a final period."""
+    return len(_WORD.findall(unit)) >= 8 and not _TERMINAL.search(unit) and not is_headline(unit)
+
+
+def _has_prose_after(units: list[str], idx: int) -> bool:
+    """A heading must introduce something: a later unit that is not furniture."""
+    for later in units[idx + 1 :]:
+        if F.classify_line(later) is None and not F.is_box_heading(later):
+            return True
+    return False
