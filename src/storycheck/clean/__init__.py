@@ -20,6 +20,9 @@ from storycheck.model import Article, Heading, RawDocument, RemovedLine
 
 __all__ = ["clean"]
 
+# fewer words than this is a navigation stub or an empty app shell, not an article
+MIN_BODY_WORDS = 5
+
 _LOOKS_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|p|div|head)\b", re.I)
 
 
@@ -60,8 +63,12 @@ def _build(raw: RawDocument, draft: Draft, *, keep_comments: bool) -> Article:
     body = "\n\n".join(parts)
     # headings point at where their section starts; a heading after the last paragraph points at the end
     headings = [Heading(h.text, min(h.offset, len(body))) for h in headings]
-    if not body.strip():
-        raise CleanError(raw.source.location, "no article text left after cleaning")
+    if len(body.split()) < MIN_BODY_WORDS:
+        raise CleanError(
+            raw.source.location,
+            "no article text left after cleaning" if not body.strip()
+            else f"only {len(body.split())} words of text left after cleaning (page furniture only?)",
+        )
     fetched = raw.source.fetched_at or ""
     published = (
         parse_date(raw.published) if raw.published else None

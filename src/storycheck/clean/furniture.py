@@ -53,6 +53,7 @@ _SHARE = _rx(
 _AD = _rx(
     r"advertisement",
     r"advertising",
+    r"publicidad|anuncio|publicité|werbung|anzeige|pubblicità|publicidade|advertentie",
     r"ad",
     r"ads by \w+",
     r"sponsored(?: content| post| by .{1,40})?",
@@ -137,12 +138,12 @@ _FOOTER_LABEL = _rx(
 )
 _ABOUT_BLURB = re.compile(
     r"^(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:organi[sz]ation|company|publisher|publication|newsroom|platform|"
-    r"non-?profit|outlet|agency|network|team|initiative)\b.{0,80}\b(?:dedicated|committed|devoted|working|founded|"
+    r"non-?profit|outlet|agency|network|team|initiative|newspaper|magazine|website|media)\b.{0,80}\b(?:dedicated|committed|devoted|working|founded|"
     r"that|which)\b|we are (?:a|an|the)\b|about (?:us|the author)\b)",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|reporting by|words by|por)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|del|and|&))"
+    r"^(?i:by|written by|reporting by|words by|por)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|del|and|&))"
     r"{0,6})(?:\s*[,|–—-]\s*.{0,60})?$"
 )
 _DATELINE_LINE = re.compile(

@@ -155,10 +155,7 @@ def _markup_comments(tree: object) -> list[Comment]:
         body_el = node.xpath(".//*[contains(@class,'comment-content') or contains(@class,'comment-body')"
                              " or contains(@class,'comment-text')][1]")
         scope = body_el[0] if body_el else node
-        paras = [
-            _text(p) for p in scope.xpath(".//p")
-            if not any(index.get(id(a)) is not None for a in p.iterancestors() if a is not node and a in nodes)
-        ]
+        paras = [_text(p) for p in scope.xpath(".//p") if _owner(p, index) is node]
         text = "\n\n".join(p for p in paras if p)
         if not text:
             continue
@@ -169,6 +166,14 @@ def _markup_comments(tree: object) -> list[Comment]:
     remap = {c.id: f"c{n}" for n, c in enumerate(out, start=1)}
     return [Comment(id=remap[c.id], author=c.author, text=c.text,
                     reply_to=remap.get(c.reply_to) if c.reply_to else None) for c in out]
+
+
+def _owner(el: object, index: dict[int, int]) -> object | None:
+    """The innermost comment element holding ``el``: a reply's paragraphs are not its parent's text."""
+    for a in el.iterancestors():  # type: ignore[attr-defined]
+        if id(a) in index:
+            return a
+    return None
 
 
 def _is_nested_reply(node: object, nodes: list[object]) -> bool:

@@ -53,6 +53,8 @@ _REPORT = re.compile(
     r"has met|have met|has signed|have signed|meets|hosts|holds|signs|announces)\b",
     re.I,
 )
+# simple past of regular verbs, but not after an auxiliary ("is expected", "has been delayed")
+_PAST_TENSE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b[a-z]{3,}ed\b")
 _OPINION_LABEL = re.compile(r"^(?:opinion|op-ed|commentary|editorial|column|viewpoint|perspective)\s*[:|–—-]", re.I)
 _ANALYSIS_LABEL = re.compile(r"^(?:news\s+)?analysis\s*[:|–—-]", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine)\b")
@@ -101,6 +103,8 @@ def _tense_of(sentence: str) -> str | None:
         return "preview"
     if report:
         return "report"
+    if _PAST_TENSE.search(unquoted) and not _PREVIEW.search(unquoted):
+        return "report"  # any verb in the past tense ("returned", "accepted"), weaker than the list above
     return None
 
 

@@ -173,7 +173,7 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
                 draft.labels.append(label)
                 draft.remove(unit, F.SECTION_LABEL)
                 continue
-            if draft.title is None and not draft.blocks and _is_title(unit, title_hint):
+            if draft.title is None and not draft.blocks and _is_title(unit, title_hint, units[idx + 1 :]):
                 draft.title = unit
                 draft.remove(unit, F.TITLE)
                 continue
@@ -216,10 +216,22 @@ def _units(lines: list[str]) -> list[str]:
     return units
 
 
-def _is_title(unit: str, hint: str | None) -> bool:
+def _is_title(unit: str, hint: str | None, rest: list[str]) -> bool:
+    """The page headline: the given title, a title-cased line, or (for sentence-case styles
+    and other languages) a short unpunctuated first line directly followed by prose."""
     if hint and unit.strip().lower() == hint.strip().lower():
         return True
-    return is_headline(unit)
+    if is_headline(unit):
+        return True
+    words = _WORD.findall(unit)
+    following = next((u for u in rest if F.classify_line(u) is None), "")
+    return (
+        2 <= len(words) <= 16
+        and not _TERMINAL.search(unit)
+        and unit[0].isupper()
+        and len(following) > 2 * len(unit)
+        and _ends_sentence(following)
+    )
 
 
 def _is_standfirst(unit: str) -> bool:
