@@ -34,11 +34,11 @@ def parse_feed(data: bytes, *, base_url: str) -> list[FeedEntry]:
     usable = [e for e in entries if e is not None]
     if usable:
         return usable
-    if parsed.get("bozo") and not parsed.get("version"):
-        problem = parsed.get("bozo_exception")
-        raise IngestError(base_url, f"not a readable RSS or Atom feed ({_short(problem)})")
     if not parsed.get("version"):
         raise IngestError(base_url, "not an RSS or Atom feed")
+    if parsed.get("bozo"):
+        problem = parsed.get("bozo_exception")
+        raise IngestError(base_url, f"not a readable RSS or Atom feed: no usable entry ({_short(problem)})")
     if entries:
         raise IngestError(base_url, "feed entries have neither a link nor any content")
     return []  # a valid feed with no items yet is not an error: the watcher polls again later

@@ -199,16 +199,17 @@ def check_public_url(url: str) -> None:
             address = address.ipv4_mapped
         kind = _non_public_kind(address)
         if kind:
-            raise IngestError(url, f"refused: {host} is {address}, a {kind} address (the allow_private_urls setting permits it)")
+            raise IngestError(url, f"refused: {host} resolves to {address} ({kind} address; the allow_private_urls setting permits it)")
 
 
 def _non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     for kind, flag in (
+        # most specific first: is_private is also true of loopback, link-local and unspecified
         ("loopback", address.is_loopback),
-        ("private", address.is_private),
         ("link-local", address.is_link_local),
-        ("multicast", address.is_multicast),
         ("unspecified", address.is_unspecified),
+        ("multicast", address.is_multicast),
+        ("private", address.is_private),
         ("reserved", address.is_reserved),
     ):
         if flag:
