@@ -178,6 +178,7 @@ class Claim:
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[str, ...] = ()  # ids of the quotes inside this claim
+    tense: str | None = None  # "past" | "present" | "future": kept so times re-resolve without re-parsing
 
 
 @dataclass(frozen=True, slots=True)
