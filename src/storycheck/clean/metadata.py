@@ -15,12 +15,12 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_RX = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY_RX = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_MDY = re.compile(_WEEKDAY_RX + _MONTH_RX + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?", re.I)
-_DMY = re.compile(_WEEKDAY_RX + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RX + r"(?:,?\s+(?P<year>\d{4}))?", re.I)
+_MDY = re.compile(_WEEKDAY_RX + _MONTH_RX + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)
+_DMY = re.compile(_WEEKDAY_RX + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RX + r"(?:,?\s+(?P<year>\d{4}))?", re.I)
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")
 _TIME_OF_DAY = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 # "WASHINGTON, Feb. 3 (Wire) -" / "BOGOTA, Colombia, March 4, 2026 -": place in capitals, a date, a dash
@@ -82,7 +82,7 @@ def copyright_owner(line: str) -> str | None:
     if not m:
         return None
     name = re.sub(r"\.?\s*all rights reserved\.?$", "", m["name"], flags=re.I).strip(" .,;|")
-    name = re.sub(r"^(?:by|the)\s+(?=[A-Z])", "", name)
+    name = re.sub(r"^by\s+(?=[A-Z])", "", name, flags=re.I)
     return name or None if len(name) <= 80 else None
 
 

@@ -63,6 +63,8 @@ _ARGUMENT = re.compile(
     r"it is time|we must|we should|we need to)\b",
     re.I,
 )
+# ", who is expected to resign," is about someone else than the main event
+_ASIDE = re.compile(r",\s+(?:who|which|whose|where|when)\b[^,]{0,120},")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -97,6 +99,7 @@ def decide_status(
 def _tense_of(sentence: str) -> str | None:
     """The earliest cue in the sentence wins: main clauses come before their asides."""
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+    unquoted = _ASIDE.sub(lambda m: " " * len(m.group(0)), unquoted)
     preview = _PREVIEW.search(unquoted)
     report = _REPORT.search(unquoted)
     if preview and (not report or preview.start() < report.start()):

@@ -1,0 +1,117 @@
+"""Status (report / preview / opinion / analysis) and page metadata rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from storycheck.clean import clean
+from storycheck.clean.metadata import copyright_owner, detect_language, parse_date, yearless_date
+from storycheck.clean.status import decide_status, split_sentences
+
+from .helpers import DATA, raw_from_file, raw_from_text
+
+
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [
+        ("The two ministers will meet in Oslo on Friday to discuss fishing quotas.", "preview"),
+        ("The summit is scheduled to open on Monday in Geneva.", "preview"),
+        ("Ahead of the vote, the mayor toured the flooded district.", "preview"),
+        ("The two ministers met in Oslo on Friday to discuss fishing quotas.", "report"),
+        ("Flood waters receded on Sunday, officials said.", "report"),
+        ("Dock workers returned to work on Monday after the union accepted an offer.", "report"),
+        ("The mayor, who is expected to resign next week, opened the bridge on Saturday.", "report"),
+    ],
+)
+def test_status_from_the_lead(lead, status):
+    got, evidence = decide_status([lead, "Background: the ministers will meet again in May."])
+    assert got == status
+    assert evidence == lead
+
+
+def test_status_ignores_tense_inside_quotes():
+    lead = '"We will meet them halfway," the union leader said on Tuesday.'
+    assert decide_status([lead])[0] == "report"
+
+
+def test_preview_decided_by_a_later_lead_sentence_when_the_first_has_no_cue():
+    paras = ["A new chapter for the harbour.", "Council leaders are set to approve the plan on Monday."]
+    assert decide_status(paras) == ("preview", "Council leaders are set to approve the plan on Monday.")
+
+
+def test_opinion_label_line():
+    article = clean(raw_from_file(DATA / "opinion_firstperson.txt"))
+    assert article.status == "opinion"
+    assert article.body.startswith("I have taken the last ferry home")
+    assert "Opinion" not in article.body.split("\n\n")[0][:10]
+
+
+def test_opinion_from_first_person_argument_without_label():
+    text = (DATA / "opinion_firstperson.txt").read_text().split("\n", 1)[1]
+    article = clean(raw_from_text(text))
+    assert article.status == "opinion"
+    assert "I believe the council" in article.status_evidence
+
+
+def test_analysis_label_in_title():
+    article = clean(raw_from_file(DATA / "analysis_label.txt"))
+    assert article.status == "analysis"
+    assert article.status_evidence.startswith("Analysis:")
+
+
+def test_sentence_split_keeps_abbreviations():
+    text = "U.S. President Donald Trump met Mr. Petro in Washington, D.C. on Feb. 3. They spoke for two hours."
+    assert split_sentences(text) == [
+        "U.S. President Donald Trump met Mr. Petro in Washington, D.C. on Feb. 3.",
+        "They spoke for two hours.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("March 4, 2026", "2026-03-04"),
+        ("Tuesday, 3 February 2026", "2026-02-03"),
+        ("Feb. 3, 2026 at 10:15 am", "2026-02-03"),
+        ("2026-03-06T08:30:00+00:00", "2026-03-06T08:30:00+00:00"),
+        ("2026-03-06", "2026-03-06"),
+        ("no date here", None),
+        ("Feb. 3", None),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_yearless_dates_take_the_fetch_year():
+    assert yearless_date("Feb. 3", fetched_at="2026-03-01T00:00:00Z") == "2026-02-03"
+    assert yearless_date("Dec. 30", fetched_at="2026-01-02T00:00:00Z") == "2025-12-30"
+
+
+def test_published_from_raw_document_wins():
+    raw = raw_from_file(DATA / "report_wire.txt", published="2026-02-04T06:00:00Z")
+    assert clean(raw).published == "2026-02-04T06:00:00Z"
+
+
+def test_published_is_none_when_the_document_gives_none():
+    article = clean(raw_from_text("The ferry left on time this morning for the first time in a month."))
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("© 2026 Island Courier Media Ltd. All rights reserved.", "Island Courier Media Ltd"),
+        ("Copyright 2020-2026 The Harbour Gazette", "The Harbour Gazette"),
+        ("(c) Nordby News", "Nordby News"),
+    ],
+)
+def test_copyright_owner(line, owner):
+    assert copyright_owner(line) == owner
+
+
+def test_language_detection():
+    assert detect_language("The strike ended on Monday and the workers went back to the port.") == "en"
+    assert detect_language("La huelga terminó el lunes y los trabajadores volvieron al puerto.") == "es"
+    assert detect_language("Der Streik endete am Montag und die Arbeiter kehrten in den Hafen zurück.") == "de"
+    assert detect_language("Ok") == "und"
