@@ -39,6 +39,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_threshold", 0.5, "Score above which an article joins an existing story."),
     Setting("single_source_min_checkworthiness", 0.5, "Check-worthiness a claim needs to be listed as resting on a single source."),
     Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two articles count as one source (syndicated copies)."),
+    Setting("align_threshold", 0.3, "Score (0..1: word overlap, shared entities, same event) above which two claims of different articles are compared as one fact."),
+    Setting("corroborate_threshold", 0.45, "Alignment score above which two claims count as telling the same fact (support, corroboration)."),
+    Setting("align_neighbours", 8, "Most aligned claims kept per claim (keeps verification linear in the number of claims)."),
+    Setting("align_embeddings", False, "Also use sentence embeddings to align claims (slower; needs the embedding model)."),
+    Setting("quantity_tolerance", 0.05, "Relative rounding allowed around a plain number before two numbers are called incompatible."),
+    Setting("approx_tolerance", 0.1, "Relative width given to a hedged number ('about 1,200') before comparison."),
+    Setting("single_source_max", 10, "Most single-source findings listed per story (most check-worthy first)."),
     # web
     Setting("max_upload_bytes", 5_000_000, "Largest upload or paste the web app accepts, in bytes."),
     # watch

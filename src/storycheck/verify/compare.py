@@ -1,0 +1,221 @@
+"""Value comparisons: can two outlets' versions of one value both be true?
+
+Every function answers ``True`` (compatible), ``False`` (they cannot both hold) or
+``None`` (not comparable: unresolved dates, different units, no number). Only a
+``False`` may ever become a contradiction, so each errs towards ``None``.
+
+Intervals are treated as closed: "the two-hour meeting" and "more than two hours"
+touch at 2 hours and are compatible, and a day is compatible with the month that
+contains it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storycheck.model import Claim, Quantity, TimeExpression
+from storycheck.verify.lexicon import EVENT_CLASS, FUTURE_CUES, RECURRENCE_MARKERS, WORD_RE
+
+try:  # the claims stage's own versions, when they have landed
+    from storycheck.claims import intervals_overlap as _claims_intervals_overlap  # type: ignore[attr-defined]
+except ImportError:
+    _claims_intervals_overlap = None
+try:
+    from storycheck.claims import quantities_compatible as _claims_quantities_compatible  # type: ignore[attr-defined]
+except ImportError:
+    _claims_quantities_compatible = None
+
+# widening applied when a value is given as a point: "about 1,200" reads as 1,080..1,320
+APPROX_HEDGES = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to", "an estimated", "estimated"})
+
+# unit -> (dimension, factor to the dimension's base unit)
+_UNITS: dict[str, tuple[str, float]] = {
+    "second": ("duration", 1 / 60), "minute": ("duration", 1.0), "hour": ("duration", 60.0),
+    "day": ("duration", 1440.0), "week": ("duration", 10080.0),
+    "month": ("duration", 43800.0), "year": ("duration", 525600.0), "decade": ("duration", 5256000.0),
+    "century": ("duration", 52560000.0),
+    "percent": ("percent", 1.0), "percentage point": ("percent", 1.0),
+    "usd": ("usd", 1.0), "dollar": ("usd", 1.0), "$": ("usd", 1.0),
+    "eur": ("eur", 1.0), "euro": ("eur", 1.0), "gbp": ("gbp", 1.0), "pound": ("gbp", 1.0),
+    "ton": ("mass", 1000.0), "tonne": ("mass", 1000.0), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0),
+    "km": ("length", 1000.0), "kilometer": ("length", 1000.0), "kilometre": ("length", 1000.0),
+    "mile": ("length", 1609.34), "meter": ("length", 1.0), "metre": ("length", 1.0),
+    "hectare": ("area", 1.0), "acre": ("area", 0.404686),
+}
+
+
+def normalise_unit(unit: str | None) -> tuple[str, float] | None:
+    """(dimension, factor) for a unit the claims stage wrote; counted nouns are their own dimension."""
+    if not unit:
+        return None
+    u = unit.strip().lower()
+    if u in _UNITS:
+        return _UNITS[u]
+    if u.endswith("s") and u[:-1] in _UNITS:
+        return _UNITS[u[:-1]]
+    if u.endswith("ies"):
+        u = u[:-3] + "y"
+    elif u.endswith("s") and not u.endswith("ss"):
+        u = u[:-1]
+    return (f"count:{u}", 1.0)
+
+
+def quantity_interval(q: Quantity, *, tolerance: float, approx_tolerance: float) -> tuple[float | None, float | None] | None:
+    """The range of values a quantity allows, in its dimension's base unit.
+
+    A bare point gets ``tolerance`` either side (journalists round), a hedged point
+    ("about 1,200") gets ``approx_tolerance``; "nearly"/"almost" only widen downwards.
+    """
+    lo, hi = q.value_min, q.value_max
+    if lo is None and hi is None:
+        if q.value is None:
+            return None
+        lo = hi = q.value
+    hedge = (q.hedge or "").lower()
+    if lo is not None and hi is not None and lo == hi:
+        width = approx_tolerance if hedge in APPROX_HEDGES else tolerance
+        if hedge in {"nearly", "almost"}:
+            lo = lo * (1 - width)
+        else:
+            lo, hi = lo * (1 - width), hi * (1 + width)
+    unit = normalise_unit(q.unit)
+    factor = unit[1] if unit else 1.0
+    return (None if lo is None else lo * factor, None if hi is None else hi * factor)
+
+
+def quantities_compatible(a: Quantity, b: Quantity, *, tolerance: float = 0.05, approx_tolerance: float = 0.1) -> bool | None:
+    """Whether two quantities can both be true; None when they measure different things."""
+    ua, ub = normalise_unit(a.unit), normalise_unit(b.unit)
+    if ua is None or ub is None or ua[0] != ub[0]:
+        return None
+    if (a.per or None) != (b.per or None) and a.per and b.per:
+        return None
+    ia = quantity_interval(a, tolerance=tolerance, approx_tolerance=approx_tolerance)
+    ib = quantity_interval(b, tolerance=tolerance, approx_tolerance=approx_tolerance)
+    if ia is None or ib is None:
+        return None
+    return _overlap(ia, ib)
+
+
+def _overlap(a: tuple[float | str | None, float | str | None], b: tuple[float | str | None, float | str | None]) -> bool:
+    a_lo, a_hi = a
+    b_lo, b_hi = b
+    if a_hi is not None and b_lo is not None and a_hi < b_lo:  # type: ignore[operator]
+        return False
+    if b_hi is not None and a_lo is not None and b_hi < a_lo:  # type: ignore[operator]
+        return False
+    return True
+
+
+def time_interval(t: TimeExpression) -> tuple[str | None, str | None] | None:
+    """The closed date interval of a time expression; open sides are None; unresolved -> None."""
+    if t.date_from is None and t.date_to is None:
+        return None
+    lo = None if t.open_start else t.date_from
+    hi = None if t.open_end else t.date_to
+    if lo is None and hi is None:
+        return None
+    return (lo[:10] if lo else None, hi[:10] if hi else None)
+
+
+def times_compatible(a: TimeExpression, b: TimeExpression) -> bool | None:
+    """Whether two datings can be of the same moment; None when either is unresolved."""
+    if _claims_intervals_overlap is not None:
+        try:
+            return _claims_intervals_overlap(a, b)
+        except (TypeError, ValueError):
+            pass
+    ia, ib = time_interval(a), time_interval(b)
+    if ia is None or ib is None:
+        return None
+    return _overlap(ia, ib)
+
+
+def is_dating(t: TimeExpression) -> bool:
+    """A time expression that places an event on the calendar (not a duration like "two hours")."""
+    if time_interval(t) is None:
+        return False
+    return t.granularity not in {"decade", "century"}
+
+
+# --- events -------------------------------------------------------------------
+
+
+def event_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, event class) for every event word in a text, offsets relative to it."""
+    found: list[tuple[int, int, str, str]] = []
+    for m in WORD_RE.finditer(text):
+        w = m.group(0).lower().replace("\u2019", "'")
+        cls = EVENT_CLASS.get(w)
+        if cls is not None:
+            found.append((m.start(), m.end(), w, cls))
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:which|who|where|while|although|but)\b|;|\s[\u2014\u2013-]\s|\u2014|\.\s")
+
+
+def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, int] | None:
+    """The event class a value (time or quantity, body offsets) belongs to, and the word's offset.
+
+    Time adjuncts follow their event ("the capture of Maduro in early February",
+    "met on February 3") or sit right before a noun ("the January 3 raid", "a January
+    phone call"). So: an event word within three words after the value wins; else the
+    nearest event word, preferring the left and never crossing a relative clause
+    (", which Petro denounced") to reach it.
+    """
+    text = claim.text
+    s, e = span_start - claim.start, span_end - claim.start
+    mentions = event_mentions(text)
+    if not mentions:
+        return None
+    best: tuple[float, str, int] | None = None
+    for ms, me, _w, cls in mentions:
+        if s <= ms < e:  # "hour-long call": the event word is inside the value's span
+            return cls, ms + claim.start
+        if ms >= e:
+            gap = text[e:ms]
+            if len(WORD_RE.findall(gap)) <= 3 and not _CLAUSE_BREAK.search(gap):
+                return cls, ms + claim.start
+            cost = 1.5 * len(gap) + 15
+            if _CLAUSE_BREAK.search(gap):
+                cost += 400
+        else:
+            gap = text[me:s]
+            cost = float(len(gap))
+            if _CLAUSE_BREAK.search(gap):
+                cost += 400
+        if cost > 400:
+            continue
+        if best is None or cost < best[0]:
+            best = (cost, cls, ms + claim.start)
+    return (best[1], best[2]) if best else None
+
+
+def is_recurrence(claim: Claim, event_offset: int) -> bool:
+    """ "their previous meeting", "another call": a different occurrence of a recurring event."""
+    before = claim.text[: max(0, event_offset - claim.start)]
+    tail = [w.lower() for w in WORD_RE.findall(before)[-3:]]
+    return any(w in RECURRENCE_MARKERS for w in tail)
+
+
+def is_planned(claim: Claim, *, article_status: str | None = None, near: int | None = None) -> bool:
+    """Whether a claim states something expected rather than something that happened.
+
+    The claims stage's modality (and tense, when it has one) decides; a preview's
+    sentences with a future cue ("is set to host", "upcoming") count too, so that a
+    preview's plan is never set against the report of the event itself.
+    """
+    tense = getattr(claim, "tense", None)
+    if tense == "future" or claim.modality == "expected":
+        return True
+    if tense == "past":
+        return False
+    if near is not None:
+        lo = max(0, near - claim.start - 60)
+        window = claim.text[lo : near - claim.start + 40]
+        if FUTURE_CUES.search(window):
+            return True
+    elif FUTURE_CUES.search(claim.text) and article_status == "preview":
+        return True
+    return False

@@ -1,0 +1,249 @@
+"""Findings: what the outlets agree on, where they contradict each other, what rests on one source.
+
+Every finding cites the exact claims on every side, counts independent sources
+(copies of one wire story count once, and says which were merged), and has an id
+derived from its kind and claims so re-running on the same input gives the same ids.
+Order: contradictions (most confident first), corroborations (most independent
+sources first), single-source claims (most check-worthy first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+
+from storycheck.model import Article, Finding, Story
+from storycheck.verify.align import AlignedPair, ClaimInfo
+from storycheck.verify.conflicts import Conflict
+from storycheck.verify.independence import merged_groups, outlet_key
+
+_FIELD_WORDS = {
+    "time": "when",
+    "quantity": "how much",
+    "polarity": "whether it happened",
+    "actor": "who did it",
+    "quote speaker": "who said",
+}
+
+
+def finding_id(kind: str, claims: Iterable[str]) -> str:
+    """Stable id: the same kind over the same claims always gets the same id."""
+    digest = hashlib.sha1(("|".join([kind, *sorted(claims)])).encode("utf-8")).hexdigest()
+    return f"f-{digest[:12]}"
+
+
+def outlet_name(article: Article | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    return article.outlet or outlet_key(article) or article.title or article.id
+
+
+def _count_sources(article_ids: Iterable[str], groups: Sequence[tuple[str, ...]]) -> int:
+    wanted = set(article_ids)
+    return sum(1 for g in groups if wanted.intersection(g))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def contradiction_findings(
+    story: Story,
+    conflicts: Sequence[Conflict],
+    infos: Mapping[str, ClaimInfo],
+    articles: Mapping[str, Article],
+    groups: Sequence[tuple[str, ...]],
+) -> list[Finding]:
+    """One finding per disagreement; several articles repeating either side join it."""
+    merged: dict[tuple[str, str, frozenset[str]], list[Conflict]] = {}
+    for c in conflicts:
+        key = (c.field, c.topic.lower(), frozenset({c.value_a.lower(), c.value_b.lower()}))
+        merged.setdefault(key, []).append(c)
+    out: list[Finding] = []
+    for (field, topic, _vals), items in merged.items():
+        sides: dict[str, list[str]] = {}
+        shown: dict[str, str] = {}
+        for c in items:
+            for value, cid in ((c.value_a, c.claim_a), (c.value_b, c.claim_b)):
+                low = value.lower()
+                shown.setdefault(low, value)
+                if cid not in sides.setdefault(low, []):
+                    sides[low].append(cid)
+        order = sorted(sides, key=lambda v: min(sides[v]))
+        claim_ids = tuple(cid for v in order for cid in sorted(sides[v]))
+        art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
+        parts = []
+        for v in order:
+            cids = sorted(sides[v])
+            outlets = sorted({outlet_name(articles.get(_article_of(c, infos)), _article_of(c, infos)) for c in cids})
+            text = infos[cids[0]].claim.text if cids[0] in infos else ""
+            quoted = f" (\u201c{_short(text)}\u201d)" if text else ""
+            parts.append(f"{', '.join(outlets)}: \u201c{shown[v]}\u201d{quoted}")
+        about = topic if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
+        summary = f"Outlets disagree on {_FIELD_WORDS.get(field, field)} ({about}): " + "; versus ".join(parts) + "."
+        out.append(
+            Finding(
+                id=finding_id("contradicted", claim_ids),
+                kind="contradicted",
+                story=story.id,
+                field=field,
+                claims=claim_ids,
+                articles=art_ids,
+                independent_sources=_count_sources(art_ids, groups),
+                values=tuple(shown[v] for v in order),
+                summary=summary,
+                score=max(c.confidence for c in items),
+                merged=merged_groups(groups, art_ids),
+            )
+        )
+    out.sort(key=lambda f: (-f.score, f.id))
+    return out
+
+
+def _article_of(claim_id: str, infos: Mapping[str, ClaimInfo]) -> str:
+    info = infos.get(claim_id)
+    return info.claim.article if info else claim_id.split(":", 1)[0]
+
+
+def support_pairs(
+    pairs: Sequence[AlignedPair], conflicts: Sequence[Conflict], infos: Mapping[str, ClaimInfo], *, threshold: float
+) -> list[AlignedPair]:
+    """Aligned pairs strong enough to count as telling the same fact.
+
+    Conflicting pairs are not support, and neither is a preview's plan for a report
+    of the event: "is set to meet on Thursday" does not confirm "met on Tuesday".
+    """
+    clash = {(min(c.claim_a, c.claim_b), max(c.claim_a, c.claim_b)) for c in conflicts}
+    return [
+        p
+        for p in pairs
+        if p.score >= threshold and (p.a, p.b) not in clash and infos[p.a].planned == infos[p.b].planned
+    ]
+
+
+def fact_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInfo]) -> list[list[str]]:
+    """Claims grouped into facts, strongest links first, at most one claim per article.
+
+    The one-per-article rule keeps chains (A~B, B~C, C~D) from swallowing a whole
+    story into one "fact": an article rarely tells the same fact twice.
+    """
+    cluster_of: dict[str, int] = {}
+    members: dict[int, list[str]] = {}
+    arts: dict[int, set[str]] = {}
+    next_id = 0
+    for p in sorted(support, key=lambda p: (-p.score, p.a, p.b)):
+        ca, cb = cluster_of.get(p.a), cluster_of.get(p.b)
+        if ca is None:
+            ca, next_id = next_id, next_id + 1
+            cluster_of[p.a], members[ca], arts[ca] = ca, [p.a], {infos[p.a].claim.article}
+        if cb is None:
+            cb, next_id = next_id, next_id + 1
+            cluster_of[p.b], members[cb], arts[cb] = cb, [p.b], {infos[p.b].claim.article}
+        if ca == cb or arts[ca] & arts[cb]:
+            continue
+        for cid in members[cb]:
+            cluster_of[cid] = ca
+        members[ca] += members.pop(cb)
+        arts[ca] |= arts.pop(cb)
+    return [sorted(m) for m in members.values() if len(m) > 1]
+
+
+def corroboration_findings(
+    story: Story,
+    clusters: Sequence[Sequence[str]],
+    infos: Mapping[str, ClaimInfo],
+    articles: Mapping[str, Article],
+    groups: Sequence[tuple[str, ...]],
+) -> list[Finding]:
+    """A fact told by two or more independent sources; copies are merged and named."""
+    out: list[Finding] = []
+    for cluster in clusters:
+        art_ids = tuple(sorted({infos[c].claim.article for c in cluster}))
+        sources = _count_sources(art_ids, groups)
+        if sources < 2:
+            continue
+        best = max(cluster, key=lambda c: (infos[c].claim.checkworthiness, -len(infos[c].claim.text), c))
+        outlets = sorted({outlet_name(articles.get(a), a) for a in art_ids})
+        merged = merged_groups(groups, art_ids)
+        note = ""
+        if merged:
+            note = " Counted once: " + "; ".join(" + ".join(outlet_name(articles.get(a), a) for a in g) for g in merged) + "."
+        events = set.intersection(*(set(infos[c].events) for c in cluster))
+        out.append(
+            Finding(
+                id=finding_id("corroborated", cluster),
+                kind="corroborated",
+                story=story.id,
+                field="event" if events else "claim",
+                claims=tuple(cluster),
+                articles=art_ids,
+                independent_sources=sources,
+                summary=f"{sources} independent sources ({', '.join(outlets)}) report: \u201c{_short(infos[best].claim.text)}\u201d.{note}",
+                score=round(max(infos[c].claim.checkworthiness for c in cluster), 3),
+                merged=merged,
+            )
+        )
+    out.sort(key=lambda f: (-f.independent_sources, -f.score, f.id))
+    return out
+
+
+def single_source_findings(
+    story: Story,
+    infos: Mapping[str, ClaimInfo],
+    support: Sequence[AlignedPair],
+    articles: Mapping[str, Article],
+    groups: Sequence[tuple[str, ...]],
+    *,
+    contested: Iterable[str] = (),
+    min_checkworthiness: float,
+    limit: int,
+) -> list[Finding]:
+    """Check-worthy claims no other independent source supports, most check-worthy first.
+
+    When the whole story has one independent source every claim rests on it; the
+    findings are still listed (capped at ``limit``) and each summary says so, so a
+    reader of a one-outlet story still sees what most needs checking.
+    """
+    backed_by: dict[str, set[str]] = {}
+    for p in support:
+        backed_by.setdefault(p.a, set()).add(p.b)
+        backed_by.setdefault(p.b, set()).add(p.a)
+    lone_story = len(groups) < 2
+    disputed = {c for c in contested}
+    candidates: list[Finding] = []
+    for cid, info in infos.items():
+        claim = info.claim
+        # a contradicted claim is already reported, with both sides, as a contradiction
+        if claim.checkworthiness < min_checkworthiness or claim.modality == "question" or cid in disputed:
+            continue
+        others = backed_by.get(cid, set())
+        if any(infos[o].group != info.group for o in others):
+            continue
+        copies = sorted(o for o in others if infos[o].claim.article != claim.article)
+        if any(o < cid for o in copies):
+            continue  # the copy with the smallest id speaks for the whole group
+        art_ids = tuple(sorted({claim.article, *(infos[o].claim.article for o in copies)}))
+        who = outlet_name(articles.get(claim.article), claim.article)
+        why = (
+            "the story has only one independent source, so everything in it rests on that source"
+            if lone_story
+            else "no other independent outlet in the story reports it"
+        )
+        by = f" (attributed to {claim.attribution})" if claim.attribution else ""
+        candidates.append(
+            Finding(
+                id=finding_id("single_source", (cid,)),
+                kind="single_source",
+                story=story.id,
+                field="claim",
+                claims=(cid, *copies),
+                articles=art_ids,
+                independent_sources=1,
+                summary=f"Only {who}{by}: \u201c{_short(claim.text)}\u201d; {why}.",
+                score=round(claim.checkworthiness, 3),
+                merged=merged_groups(groups, art_ids),
+            )
+        )
+    candidates.sort(key=lambda f: (-f.score, f.claims[0]))
+    return candidates[:limit]
