@@ -1,0 +1,319 @@
+"""Named entities for one article, with short names resolved to the full name it uses.
+
+spaCy's small English model finds most names but misses institutions that news
+writes in capitals ("ELN", "U.N.") and long organisation names; an entity ruler
+in front of the statistical NER supplies them. Then, within one article, "Petro",
+"Mr. Petro", "the Colombian leader" and "Colombia's president" are tied to
+"Gustavo Petro" when the article names exactly one person that fits, so that the
+verify stage can compare who said what across outlets. Nothing is resolved across
+articles here: two articles may use one surname for different people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from storycheck.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# General news institutions the small model misses or mislabels. (label, surface forms)
+_INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ORG", ("White House", "the White House")),
+    ("ORG", ("UN", "U.N.", "United Nations", "the United Nations", "UN Security Council", "U.N. Security Council",
+             "United Nations Security Council", "UN General Assembly", "U.N. General Assembly",
+             "United Nations General Assembly")),
+    ("ORG", ("UNODC", "U.N. Office on Drugs and Crime", "UN Office on Drugs and Crime",
+             "United Nations Office on Drugs and Crime")),
+    ("ORG", ("UNHCR", "UNICEF", "WHO", "World Health Organization", "IMF", "International Monetary Fund",
+             "World Bank", "WTO", "World Trade Organization", "OPEC", "NATO", "EU", "E.U.", "European Union",
+             "European Commission", "African Union", "ASEAN", "Organization of American States", "OAS",
+             "Mercosur", "G7", "G20", "BRICS")),
+    ("ORG", ("ELN", "National Liberation Army", "FARC", "Revolutionary Armed Forces of Colombia", "Hamas",
+             "Hezbollah", "Taliban", "ISIS", "Islamic State", "al-Qaeda", "Al Qaeda", "Tren de Aragua")),
+    ("ORG", ("International Crisis Group", "Crisis Group", "Washington Office on Latin America", "WOLA",
+             "Human Rights Watch", "Amnesty International", "Red Cross", "International Committee of the Red Cross",
+             "Doctors Without Borders", "Médecins Sans Frontières", "Transparency International",
+             "Council on Foreign Relations", "Brookings Institution", "Atlantic Council", "Wilson Center",
+             "Inter-American Dialogue", "Reporters Without Borders", "Committee to Protect Journalists")),
+    ("ORG", ("ICC", "International Criminal Court", "International Court of Justice", "ICJ",
+             "Inter-American Development Bank", "European Central Bank", "Federal Reserve", "the Fed")),
+    ("ORG", ("Pentagon", "Kremlin", "State Department", "U.S. State Department", "Department of State",
+             "Justice Department", "Treasury Department", "Department of Homeland Security", "DEA",
+             "Drug Enforcement Administration", "FBI", "CIA", "Congress", "Senate", "House of Representatives",
+             "Supreme Court", "Foreign Ministry", "Defense Ministry", "Interior Ministry", "Foreign Office",
+             "Downing Street", "Elysée", "Bundestag", "Parliament")),
+    ("GPE", ("U.S.", "US", "USA", "U.S.A.", "United States", "the United States", "U.K.", "UK", "United Kingdom",
+             "Bogotá", "Caracas", "Gaza", "Guernica")),
+    ("NORP", ("Colombian", "Venezuelan", "Brazilian", "Mexican", "Latin American")),
+)
+
+# Spellings of one place or body that should compare equal across articles.
+_ALIASES: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+    "America": "United States", "the United States": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+    "UN": "United Nations", "U.N.": "United Nations", "the United Nations": "United Nations",
+    "E.U.": "European Union", "EU": "European Union",
+    "the White House": "White House", "ELN": "National Liberation Army",
+    "UNODC": "U.N. Office on Drugs and Crime", "UN Office on Drugs and Crime": "U.N. Office on Drugs and Crime",
+    "United Nations Office on Drugs and Crime": "U.N. Office on Drugs and Crime",
+    "WOLA": "Washington Office on Latin America", "Crisis Group": "International Crisis Group",
+}
+
+# country -> adjectives and short forms that name it
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("U.S.", "US", "American", "United States", "America"),
+    "Colombia": ("Colombian",), "Venezuela": ("Venezuelan",), "Brazil": ("Brazilian",), "Mexico": ("Mexican",),
+    "Argentina": ("Argentine", "Argentinian"), "Chile": ("Chilean",), "Peru": ("Peruvian",), "Ecuador": ("Ecuadorian",),
+    "Bolivia": ("Bolivian",), "Cuba": ("Cuban",), "Panama": ("Panamanian",), "Canada": ("Canadian",),
+    "United Kingdom": ("British", "U.K.", "UK", "Britain"), "France": ("French",), "Germany": ("German",),
+    "Italy": ("Italian",), "Spain": ("Spanish",), "Portugal": ("Portuguese",), "Netherlands": ("Dutch",),
+    "Poland": ("Polish",), "Ukraine": ("Ukrainian",), "Russia": ("Russian",), "Turkey": ("Turkish",),
+    "Israel": ("Israeli",), "Iran": ("Iranian",), "Iraq": ("Iraqi",), "Syria": ("Syrian",), "Egypt": ("Egyptian",),
+    "Saudi Arabia": ("Saudi",), "India": ("Indian",), "Pakistan": ("Pakistani",), "China": ("Chinese",),
+    "Japan": ("Japanese",), "South Korea": ("South Korean",), "North Korea": ("North Korean",),
+    "Australia": ("Australian",), "Nigeria": ("Nigerian",), "Kenya": ("Kenyan",), "South Africa": ("South African",),
+    "Ethiopia": ("Ethiopian",), "Indonesia": ("Indonesian",), "Philippines": ("Philippine", "Filipino"),
+}
+_COUNTRY_OF: dict[str, str] = {}
+for _country, _forms in _COUNTRIES.items():
+    _COUNTRY_OF[_country] = _country
+    for _form in _forms:
+        _COUNTRY_OF[_form] = _country
+
+# roles that make someone "the leader" of a country
+_HEAD_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "leader", "king", "queen", "head of state"})
+_ROLE_WORDS = (
+    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|[Kk]ing|[Qq]ueen|[Hh]ead of [Ss]tate|"
+    r"(?:[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Ii]nterior|[Tt]rade|[Jj]ustice|[Hh]ealth)? ?[Mm]inister|"
+    r"[Vv]ice [Pp]resident|[Ss]ecretary of [Ss]tate|[Aa]mbassador|[Gg]eneral|[Ss]enator|[Gg]overnor|[Mm]ayor)"
+)
+_COUNTRY_WORDS = "|".join(sorted((re.escape(k) for k in _COUNTRY_OF), key=len, reverse=True))
+_APOS = "(?:’s|'s)"
+# "Colombian President ", "Colombia's president ", "the U.S. Secretary of State " right before a name
+_ROLE_BEFORE_NAME = re.compile(rf"(?:^|[^\w.])(?P<country>{_COUNTRY_WORDS}){_APOS}? (?P<role>{_ROLE_WORDS}) $")
+# ", the Colombian leader" / ", Colombia's president" right after a name
+_ROLE_AFTER_NAME = re.compile(rf"^, (?:the )?(?P<country>{_COUNTRY_WORDS}){_APOS}? (?P<role>{_ROLE_WORDS})\b")
+# a role standing for a person: "the Colombian leader", "Colombia's president"
+_ROLE_MENTION = re.compile(
+    rf"(?:\b[Tt]he (?P<adj>{_COUNTRY_WORDS})|(?<![\w.])(?P<poss>{_COUNTRY_WORDS}){_APOS}) (?P<role>{_ROLE_WORDS})(?![\w-])"
+)
+# courtesy titles and job titles that may stand before a surname
+COURTESY_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
+_TITLE_PREFIX = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.?|President|Prime Minister|Minister|Senator|Governor) ")
+_FEMALE_TITLES = frozenset({"Mrs.", "Ms.", "Mrs", "Ms"})
+_MALE_TITLES = frozenset({"Mr.", "Mr"})
+
+_PERSONLIKE = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns for institutions and places the small model misses."""
+    patterns: list[dict[str, Any]] = []
+    for label, forms in _INSTITUTIONS:
+        for form in forms:
+            patterns.append({"label": label, "pattern": form})
+    return patterns
+
+
+def canonical_alias(text: str) -> str:
+    """One spelling for names that outlets write differently ("U.N." -> "United Nations")."""
+    text = text.strip()
+    if text in _ALIASES:
+        return _ALIASES[text]
+    if text.startswith(("the ", "The ")) and text[4:] in _ALIASES:
+        return _ALIASES[text[4:]]
+    return text
+
+
+def country_of(word: str) -> str | None:
+    """The country a name or adjective stands for ("Colombian" -> "Colombia"), if known."""
+    return _COUNTRY_OF.get(word)
+
+
+@dataclass(slots=True)
+class ArticleEntities:
+    """The entities of one article and what the quote finder needs to name speakers."""
+
+    entities: list[Entity]
+    persons: dict[str, str] = field(default_factory=dict)  # canonical -> gender "m" | "f" | ""
+    roles: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # canonical -> {(country, role)}
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity overlapping body[start:end] (the longest if several)."""
+        best: Entity | None = None
+        for ent in self.entities:
+            if ent.start < end and start < ent.end and (best is None or ent.end - ent.start > best.end - best.start):
+                best = ent
+        return best
+
+    def within(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if e.start >= start and e.end <= end]
+
+
+def _strip_possessive(text: str, end: int) -> tuple[str, int]:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)], end - len(suffix)
+    return text, end
+
+
+def _bare_name(text: str) -> str:
+    """A person mention without a leading title: "President Donald Trump" -> "Donald Trump"."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _TITLE_PREFIX.sub("", text)
+    return text.strip()
+
+
+def _norm_role(role: str) -> str:
+    return " ".join(role.lower().split())
+
+
+def _role_fits(mention_role: str, held: str) -> bool:
+    if mention_role == held:
+        return True
+    if mention_role == "leader":
+        return held in _HEAD_ROLES
+    if mention_role == "minister":
+        return held.endswith("minister")
+    return False
+
+
+def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
+    """All entities of one article with ``canonical`` set to the full name the article uses."""
+    raw: list[tuple[str, str, int, int]] = []
+    for ent in doc.ents:
+        text, end = _strip_possessive(ent.text, ent.end_char)
+        if text.strip():
+            raw.append((text, ent.label_, ent.start_char, end))
+
+    # full names (two or more words) and the surnames / first names that point to them
+    full_names: list[str] = []
+    for text, label, _s, _e in raw:
+        if label == "PERSON":
+            name = _bare_name(text)
+            if len(name.split()) >= 2 and name not in full_names and name[:1].isupper():
+                full_names.append(name)
+    by_short: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        parts = name.split()
+        by_short[parts[-1]].add(name)
+        by_short[parts[0]].add(name)
+        if "-" in parts[-1]:
+            by_short[parts[-1].split("-")[0]].add(name)
+    # a full name that is itself the tail of a longer one ("Petro" is short; "Gustavo Petro" is full)
+    for name in full_names:
+        for longer in full_names:
+            if longer != name and longer.endswith(" " + name):
+                by_short[name].add(longer)
+
+    def person_for(text: str) -> str | None:
+        bare = _bare_name(text)
+        if bare in full_names and len(by_short.get(bare, ())) == 0:
+            return bare
+        if bare in full_names:
+            longer = by_short[bare]
+            return next(iter(longer)) if len(longer) == 1 else bare
+        options = by_short.get(bare)
+        if options and len(options) == 1:
+            return next(iter(options))
+        return None
+
+    genders: dict[str, str] = {}
+    entities: list[Entity] = []
+    covered: set[int] = set()
+    for text, label, start, end in raw:
+        canonical = canonical_alias(text)
+        if label == "PERSON" or (label in _PERSONLIKE and " " not in text and text in by_short):
+            person = person_for(text)
+            if person is not None:
+                label, canonical = "PERSON", person
+            elif label == "PERSON":
+                canonical = _bare_name(text) or text
+        if label == "PERSON":
+            title_m = re.search(r"(Mr|Mrs|Ms|Dr)\.? $", body[max(0, start - 5) : start])
+            if title_m:
+                title = title_m.group(0).strip()
+                start -= len(title_m.group(0))
+                text = body[start:end]
+                g = "f" if title in _FEMALE_TITLES else "m" if title in _MALE_TITLES else ""
+                if g:
+                    genders.setdefault(canonical, g)
+        entities.append(Entity(text=text, label=label, start=start, end=end, canonical=canonical))
+        covered.update(range(start, end))
+
+    # surnames the NER missed entirely ("Petro" tagged as nothing)
+    for tok in doc:
+        if tok.idx in covered or tok.tag_ not in {"NNP", "NNPS"}:
+            continue
+        options = by_short.get(tok.text)
+        if options and len(options) == 1:
+            start, end = tok.idx, tok.idx + len(tok.text)
+            title_m = re.search(r"(Mr|Mrs|Ms|Dr)\.? $", body[max(0, start - 5) : start])
+            if title_m:
+                start -= len(title_m.group(0))
+            entities.append(Entity(text=body[start:end], label="PERSON", start=start, end=end, canonical=next(iter(options))))
+            covered.update(range(start, end))
+
+    roles = _role_ties(entities, body)
+    entities = _add_role_mentions(entities, body, roles)
+    entities.sort(key=lambda e: (e.start, -e.end))
+    persons = {e.canonical: genders.get(e.canonical, "") for e in entities if e.label == "PERSON"}
+    return ArticleEntities(entities=entities, persons=persons, roles=roles)
+
+
+def _role_ties(entities: Iterable[Entity], body: str) -> dict[str, set[tuple[str, str]]]:
+    """Which person holds which (country, role), from "Colombian President Gustavo Petro" and appositives."""
+    ties: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ent in entities:
+        if ent.label != "PERSON" or " " not in ent.canonical:
+            continue
+        before = body[max(0, ent.start - 60) : ent.start]
+        m = _ROLE_BEFORE_NAME.search(before)
+        if m:
+            ties[ent.canonical].add((_COUNTRY_OF[m.group("country")], _norm_role(m.group("role"))))
+        m = _ROLE_AFTER_NAME.match(body[ent.end : ent.end + 60])
+        if m:
+            ties[ent.canonical].add((_COUNTRY_OF[m.group("country")], _norm_role(m.group("role"))))
+    return dict(ties)
+
+
+def _add_role_mentions(entities: list[Entity], body: str, roles: dict[str, set[tuple[str, str]]]) -> list[Entity]:
+    """Turn "the Colombian leader" into a PERSON entity when one person of the article fits."""
+    if not roles:
+        return entities
+    added: list[Entity] = []
+    for m in _ROLE_MENTION.finditer(body):
+        after = body[m.end() : m.end() + 3]
+        if re.match(r"\s+[A-Z]", after) or after.startswith("s "):
+            continue  # a title before a name ("Colombian President Gustavo Petro"), or a plural
+        country = _COUNTRY_OF[m.group("adj") or m.group("poss")]
+        role = _norm_role(m.group("role"))
+        fits = [name for name, held in roles.items() if any(c == country and _role_fits(role, r) for c, r in held)]
+        if len(fits) != 1:
+            continue
+        start = m.start() if body[m.start()].isalpha() or body[m.start()] in "“\"" else m.start() + 1
+        while start < len(body) and not body[start].isalpha():
+            start += 1
+        added.append(Entity(text=body[start : m.end()], label="PERSON", start=start, end=m.end(), canonical=fits[0]))
+    if not added:
+        return entities
+    kept = [e for e in entities if not any(a.start <= e.start and e.end <= a.end for a in added)]
+    return kept + added
+
+
+def persons_in(entities: Sequence[Entity]) -> list[str]:
+    """Distinct canonical person names in order of first mention."""
+    seen: list[str] = []
+    for ent in entities:
+        if ent.label == "PERSON" and ent.canonical not in seen:
+            seen.append(ent.canonical)
+    return seen
