@@ -126,17 +126,14 @@ def _acts(claim: Claim) -> dict[str, tuple[int, list[str]]]:
     acts: dict[str, tuple[int, list[str]]] = {}
     for i, tok in enumerate(toks):
         low = tok.lower().replace("\u2019", "'")
-        hit = OPPOSITE_SIGN.get(low)
-        if hit is None:
-            continue
-        act, sign = hit
-        before = [t.lower() for t in toks[max(0, i - 3) : i]]
-        words_used = [tok]
-        if any(t in NEGATIONS or t.endswith("n't") for t in before):
-            sign = -sign
-            words_used = [*(t for t in toks[max(0, i - 3) : i]), tok]
-        prev_sign, prev_words = acts.get(act, (1, []))
-        acts[act] = (prev_sign * sign, prev_words + words_used)
+        for act, sign in OPPOSITE_SIGN.get(low, ()):
+            before = [t.lower() for t in toks[max(0, i - 3) : i]]
+            words_used = [tok]
+            if any(t in NEGATIONS or t.endswith("n't") for t in before):
+                sign = -sign
+                words_used = [*(t for t in toks[max(0, i - 3) : i]), tok]
+            prev_sign, prev_words = acts.get(act, (1, []))
+            acts[act] = (prev_sign * sign, prev_words + words_used)
     return acts
 
 

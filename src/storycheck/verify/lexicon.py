@@ -96,7 +96,7 @@ _OPPOSITES: tuple[tuple[str, str, str], ...] = (
     ("confirm", "confirm confirmed confirms admitted admits", "deny denied denies denying"),
     ("win", "win won wins winning", "lose lost loses losing"),
     ("guilty", "convicted guilty", "acquitted acquittal"),
-    ("approve", "approve approved approves passed", "veto vetoed blocked"),
+    ("approve", "approve approved approves passed", "veto vetoed blocked reject rejected rejects"),
     ("resume", "resumed resume resumes restarted", "suspended suspend halted halt stopped"),
     ("rise", "rose rise rising increased increase surged grew", "fell fall falling decreased "
      "decrease dropped declined shrank"),
@@ -104,12 +104,13 @@ _OPPOSITES: tuple[tuple[str, str, str], ...] = (
     ("open", "opened open reopened", "closed shut"),
 )
 
-OPPOSITE_SIGN: dict[str, tuple[str, int]] = {}
+# a word may set several acts ("rejected" is the opposite of both "accepted" and "approved")
+OPPOSITE_SIGN: dict[str, list[tuple[str, int]]] = {}
 for _act, _pos, _neg in _OPPOSITES:
     for _w in _pos.split():
-        OPPOSITE_SIGN.setdefault(_w, (_act, 1))
+        OPPOSITE_SIGN.setdefault(_w, []).append((_act, 1))
     for _w in _neg.split():
-        OPPOSITE_SIGN.setdefault(_w, (_act, -1))
+        OPPOSITE_SIGN.setdefault(_w, []).append((_act, -1))
 
 _ALIASES = {
     "u.s.": "united states",
