@@ -89,7 +89,7 @@ def _build(raw: RawDocument, draft: Draft, *, keep_comments: bool) -> Article:
         body=body,
         title=title,
         url=raw.url,
-        outlet=raw.outlet or draft.outlet or host_outlet(raw.url) or draft.footer_owner,
+        outlet=raw.outlet or draft.outlet or draft.site_name or host_outlet(raw.url) or draft.footer_owner,
         author=raw.author or draft.author,
         published=published,
         language=detect_language(body),

@@ -23,6 +23,7 @@ class Draft:
     author: str | None = None
     published: str | None = None
     outlet: str | None = None  # the site name the page declares
+    site_name: str | None = None  # the name printed above a scraped page's menu
     footer_owner: str | None = None  # the copyright holder named in the footer, the last resort
     comments: list[Comment] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)

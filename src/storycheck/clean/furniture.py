@@ -26,7 +26,8 @@ DATELINE = "dateline/byline"
 TITLE = "title"
 SUBTITLE = "subtitle"
 SECTION_LABEL = "section label"
-EMPTY_MARKER = "list marker"
+NAVIGATION = "navigation"  # site name, menu entries and slogans above the headline
+META = "article meta"  # reading time, source credit and similar lines under the headline
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -44,7 +45,8 @@ _PLAYER = _rx(
 )
 _SHARE = _rx(
     r"share(?: (?:this|the)(?: article| story| post| page)?)?:?",
-    r"share (?:on|via) \w+(?: \w+)?",
+    r"share (?:on|via|by) \w+(?: \w+)?",
+    r"save(?: for later| article)?",
     r"(?:tweet|email|print|copy link|copy url|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|x)",
     r"follow us(?: on [\w ,&]+)?:?",
     r"(?:share|save|gift)(?: this)? article",
@@ -118,6 +120,17 @@ _RELATED = re.compile(
     r"(?:\s*:\s*.{0,150})?$",
     re.IGNORECASE,
 )
+_TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*.{1,200}$", re.IGNORECASE)
+_READING_TIME = re.compile(r"^\d+\s*(?:-|to)?\s*(?:\d+\s*)?min(?:ute)?s?\.? read$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\s+(?P<name>[^;()]{2,60}?)"
+    r"(?:\s*[;,]\s*(?:additional reporting|writing|editing|compiled|produced) by\s+[^;()]{2,60})*\)?\.?$",
+    re.IGNORECASE,
+)
+_PUBLISHER_NOTE = re.compile(
+    r"^(?:our standards|editorial standards|trust principles|corrections policy|ethics policy)\b.{0,100}$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 _ADDRESS = re.compile(
     r"^\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[\w.' -]{2,40}\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
@@ -182,6 +195,14 @@ def classify_line(line: str) -> str | None:
         return CATEGORY_TAG
     if _RELATED.match(line):
         return RELATED
+    if _TAGS.match(line):
+        return CATEGORY_TAG
+    if _READING_TIME.match(line):
+        return META
+    if _CREDIT_LINE.match(line):
+        return DATELINE
+    if _PUBLISHER_NOTE.match(line):
+        return FOOTER
     if _COPYRIGHT.match(line):
         return FOOTER
     return None
@@ -254,6 +275,17 @@ def byline_author(line: str) -> str | None:
     if not m or len(line) > 100:
         return None
     return m.group("name").strip()
+
+
+def credit_author(line: str) -> str | None:
+    """The reporter in a wire credit line: "(Reporting by Ana Kowal; Editing by Tom Reyes)"."""
+    m = _CREDIT_LINE.match(line)
+    return m.group("name").strip() if m and m.group(0).lower().lstrip("(").startswith(("reporting", "writing")) else None
+
+
+def is_related_label(line: str) -> bool:
+    """"Related", "More from X", "Read more" alone: a list of links to other stories follows."""
+    return bool(_RELATED.match(line)) and ":" not in line
 
 
 def dateline_value(line: str) -> str | None:

@@ -155,7 +155,11 @@ def _markup_comments(tree: object) -> list[Comment]:
         body_el = node.xpath(".//*[contains(@class,'comment-content') or contains(@class,'comment-body')"
                              " or contains(@class,'comment-text')][1]")
         scope = body_el[0] if body_el else node
-        paras = [_text(p) for p in scope.xpath(".//p") if _owner(p, index) is node]
+        author_node = author_el[0] if author_el else None
+        paras = [
+            _text(p) for p in scope.xpath("descendant-or-self::p")
+            if _owner(p, index) is node and p is not author_node and author_node not in p.iterancestors()
+        ]
         text = "\n\n".join(p for p in paras if p)
         if not text:
             continue
@@ -173,7 +177,7 @@ def _owner(el: object, index: dict[int, int]) -> object | None:
     for a in el.iterancestors():  # type: ignore[attr-defined]
         if id(a) in index:
             return a
-    return None
+    return el if id(el) in index else None
 
 
 def _is_nested_reply(node: object, nodes: list[object]) -> bool:

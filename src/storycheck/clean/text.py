@@ -15,6 +15,7 @@ import re
 from storycheck.clean import furniture as F
 from storycheck.clean.comments import parse_tail
 from storycheck.clean.draft import Block, Draft
+from storycheck.clean.masthead import is_prose, read_masthead
 from storycheck.clean.metadata import copyright_owner, yearless_date
 
 _SMALL_WORDS = frozenset(
@@ -61,7 +62,7 @@ def is_heading(line: str) -> bool:
     words = _WORD.findall(line)
     if not 1 <= len(words) <= 12:
         return False
-    return len(words) <= 5 or _title_case_ratio(words) >= 0.6
+    return len(words) <= 8 or _title_case_ratio(words) >= 0.6
 
 
 def _ends_sentence(line: str) -> bool:
@@ -118,11 +119,19 @@ def _tail_start(lines: list[str]) -> int:
 
 def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetched_at: str) -> None:
     units = _units(lines)
+    lead = next((i for i, u in enumerate(units) if is_prose(u)), len(units))
+    kept = read_masthead(units[:lead], draft, title_hint=title_hint, fetched_at=fetched_at)
+    units = kept + units[lead:]
     pending_list: list[str] = []
-    next_is_item = False
-    seen_prose = False
-    skip_blurb = False
     pending_headings: list[str] = []
+    next_is_item = False
+    skip_blurb = False
+    in_related = False
+
+    def flush_headings() -> None:
+        for h in pending_headings:
+            draft.blocks.append(Block("h", h))
+        pending_headings.clear()
 
     def flush_list() -> None:
         if pending_list:
@@ -135,20 +144,32 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
             if F.is_box_blurb(unit):
                 draft.remove(unit, F.BOX)
                 continue
+        if in_related:
+            # the story links under "Related": headline-shaped lines, until real text resumes
+            if (
+                not _TERMINAL.search(unit)
+                and len(_WORD.findall(unit)) <= 15
+                and not F.is_lone_marker(unit)
+                and F.classify_line(unit) in (None, F.RELATED)
+            ):
+                draft.remove(unit, F.RELATED)
+                continue
+            in_related = False
         if F.is_lone_marker(unit):
             next_is_item = True
             continue
         if next_is_item:
             next_is_item = False
-            for h in pending_headings:
-                draft.blocks.append(Block("h", h))
-            pending_headings.clear()
+            flush_headings()
             pending_list.append(unit)
-            seen_prose = True
             continue
         flush_list()
         reason = F.classify_line(unit)
         if reason is not None:
+            if reason == F.RELATED and F.is_related_label(unit):
+                in_related = True
+            if reason == F.DATELINE:
+                draft.author = draft.author or F.credit_author(unit)
             draft.remove(unit, reason)
             continue
         if F.is_box_heading(unit):
@@ -167,28 +188,11 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
                 draft.published = draft.published or iso
                 draft.remove(unit, F.DATELINE)
                 continue
-        if not seen_prose:
-            label = F.section_label(unit)
-            if label is not None:
-                draft.labels.append(label)
-                draft.remove(unit, F.SECTION_LABEL)
-                continue
-            if draft.title is None and not draft.blocks and _is_title(unit, title_hint, units[idx + 1 :]):
-                draft.title = unit
-                draft.remove(unit, F.TITLE)
-                continue
-            if draft.title is not None and draft.subtitle is None and _is_standfirst(unit):
-                draft.subtitle = unit
-                draft.remove(unit, F.SUBTITLE)
-                continue
         if is_heading(unit) and _has_prose_after(units, idx):
             pending_headings.append(unit)
             continue
-        for h in pending_headings:
-            draft.blocks.append(Block("h", h))
-        pending_headings.clear()
+        flush_headings()
         draft.blocks.append(Block("p", unit))
-        seen_prose = True
     flush_list()
     for h in pending_headings:  # a trailing short line is kept as text, never dropped
         draft.blocks.append(Block("p", h))
@@ -214,29 +218,6 @@ def _units(lines: list[str]) -> list[str]:
             units.append(s)
         prev_blank = False
     return units
-
-
-def _is_title(unit: str, hint: str | None, rest: list[str]) -> bool:
-    """The page headline: the given title, a title-cased line, or (for sentence-case styles
-    and other languages) a short unpunctuated first line directly followed by prose."""
-    if hint and unit.strip().lower() == hint.strip().lower():
-        return True
-    if is_headline(unit):
-        return True
-    words = _WORD.findall(unit)
-    following = next((u for u in rest if F.classify_line(u) is None), "")
-    return (
-        2 <= len(words) <= 16
-        and not _TERMINAL.search(unit)
-        and unit[0].isupper()
-        and len(following) > 2 * len(unit)
-        and _ends_sentence(following)
-    )
-
-
-def _is_standfirst(unit: str) -> bool:
-    """A summary line under the headline: sentence-like but without a final period."""
-    return len(_WORD.findall(unit)) >= 8 and not _TERMINAL.search(unit) and not is_headline(unit)
 
 
 def _has_prose_after(units: list[str], idx: int) -> bool:
