@@ -293,6 +293,7 @@ class FeedEntry:
     summary: str | None = None  # HTML as the feed gives it
     content: str | None = None  # full HTML content when the feed carries it
     author: str | None = None
+    outlet: str | None = None  # the item's RSS <source> name, when an aggregator gives it
 
 
 @dataclass(frozen=True, slots=True)

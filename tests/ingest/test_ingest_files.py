@@ -258,3 +258,22 @@ def test_seed_articles_read_as_utf8_text(seeds_dir: Path) -> None:
     for doc, path in zip(docs(items), seeds, strict=True):
         assert doc.format == "text" and doc.source.encoding == "utf-8"
         assert doc.content == path.read_text(encoding="utf-8")
+
+
+def test_link_only_feed_entries_are_one_failure_and_outlet_comes_from_source() -> None:
+    path = DATA / "links_only.rss"
+    items = read(path)
+    [doc] = docs(items)
+    assert doc.outlet == "Harbour Radio" and doc.url == "https://harbour-radio.example/news/ferry"
+    assert failures(items) == {
+        str(path): "1 of 2 feed entries carry only a link, no text (pass the links themselves, or `storycheck watch` the feed to fetch them)"
+    }
+
+
+def test_folder_skips_feeds_and_notes_but_they_read_when_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Answer key\nNot an article.\n", encoding="utf-8")
+    shutil.copy(DATA / "links_only.rss", tmp_path / "feed.xml")
+    shutil.copy(DATA / "folder" / "bridge_reopens.txt", tmp_path / "story.txt")
+    items = read(tmp_path)
+    assert [d.id for d in docs(items)] == ["story"] and not failures(items)
+    assert [d.id for d in docs(read(tmp_path / "notes.md"))] == ["notes"]

@@ -66,6 +66,7 @@ def _entry(raw: Any, base_url: str) -> FeedEntry | None:
         summary=summary,
         content=content,
         author=raw.get("author") or None,
+        outlet=(raw.get("source") or {}).get("title") or None,
     )
 
 
