@@ -113,9 +113,14 @@ def align_claims(
     if n < 2:
         return []
     df: Counter[str] = Counter()
+    edf: Counter[str] = Counter()
     for cid in ids:
         df.update(set(infos[cid].terms))
+        edf.update(infos[cid].entities | {f"v:{v}" for v in infos[cid].events})
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    # the story's protagonists and its main event are in most claims: sharing them says
+    # little, sharing a rarer name or event says a lot
+    eidf = {k: math.log(1 + n / c) for k, c in edf.items()}
     norms: dict[str, dict[str, float]] = {}
     for cid in ids:
         tf = Counter(infos[cid].terms)
@@ -149,7 +154,7 @@ def align_claims(
             a, b = (x, y) if x < y else (y, x)
             pair = scored.get((a, b))
             if pair is None:
-                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors)
+                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors, eidf, math.log(1 + n))
                 scored[(a, b)] = pair
             if pair.score >= threshold:
                 per_claim[x].append(pair)
@@ -167,6 +172,8 @@ def _score(
     vx: Mapping[str, float],
     vy: Mapping[str, float],
     vectors: Mapping[str, Sequence[float]] | None,
+    eidf: Mapping[str, float],
+    max_idf: float,
 ) -> AlignedPair:
     if len(vx) > len(vy):
         vx, vy = vy, vx
@@ -175,9 +182,15 @@ def _score(
         ex, ey = vectors[x.claim.id], vectors[y.claim.id]
         lexical = 0.5 * lexical + 0.5 * max(0.0, float(sum(p * q for p, q in zip(ex, ey))))
     shared_entities = x.entities & y.entities
-    entity = len(shared_entities) / math.sqrt(len(x.entities) * len(y.entities)) if shared_entities else 0.0
+    entity = 0.0
+    if shared_entities:
+        wx = sum(eidf.get(e, max_idf) for e in x.entities)
+        wy = sum(eidf.get(e, max_idf) for e in y.entities)
+        entity = sum(eidf.get(e, max_idf) for e in shared_entities) / math.sqrt(wx * wy)
     shared_events = x.events & y.events
-    event = 1.0 if shared_events else 0.0
+    # an event word shared by few claims ("raid") counts fully; the story's own event
+    # ("meeting", in every other claim) counts half
+    event = max((min(1.0, 2 * eidf.get(f"v:{v}", max_idf) / max_idf) for v in shared_events), default=0.0)
     context = 0.0
     if x.months & y.months or x.units & y.units:
         context = 1.0

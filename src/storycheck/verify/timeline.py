@@ -21,6 +21,8 @@ from storycheck.verify.conflicts import Conflict
 
 # a dating wider than this is background ("in recent decades"), not a point on the timeline
 MAX_SPAN_DAYS = 400
+# datings further back than this before the story's date are historical comparisons
+BACKGROUND_YEARS = 10
 _GRAIN_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "span": 4, "year": 5}
 _CLAUSE = re.compile(r"[;:\u2014]|,\s|\s[\u2013-]\s")
 
@@ -99,6 +101,11 @@ def build_timeline(
     for n in sorted(nodes):
         events.setdefault(find(n), []).append(n)
     out = [_event(story, members, infos, nodes, conflicted) for members in events.values()]
+    # history the articles compare with ("Guernica in 1937") is context, not the story's timeline
+    latest = story.event_date or max((e.end or "" for e in out), default="")
+    if latest[:4].isdigit():
+        horizon = f"{int(latest[:4]) - BACKGROUND_YEARS:04d}{latest[4:10]}"
+        out = [e for e in out if (e.end or "9999") >= horizon]
     out.sort(key=lambda e: (e.start or "9999", e.end or "9999", e.text))
     return out
 
@@ -161,5 +168,11 @@ def event_text(info: ClaimInfo, time_index: int, event_at: int | None, *, limit:
     if len(piece) > limit:
         centre = (lo + hi) // 2 - left
         a = max(0, centre - limit // 2)
-        piece = ("\u2026" if a else "") + piece[a : a + limit].strip() + "\u2026"
+        b = a + limit
+        # cut at word boundaries so no word is shown half
+        if a:
+            a = piece.find(" ", a) + 1 or a
+        if b < len(piece):
+            b = piece.rfind(" ", a, b) if piece.rfind(" ", a, b) > a else b
+        piece = ("\u2026" if a else "") + piece[a:b].strip() + ("\u2026" if b < len(piece) else "")
     return " ".join(piece.split()).rstrip(".")
