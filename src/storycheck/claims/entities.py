@@ -127,8 +127,9 @@ def canonical_alias(text: str) -> str:
     text = text.strip()
     if text in _ALIASES:
         return _ALIASES[text]
-    if text.startswith(("the ", "The ")) and text[4:] in _ALIASES:
-        return _ALIASES[text[4:]]
+    if text.startswith(("the ", "The ")):
+        text = text[4:]
+        return _ALIASES.get(text, text)
     return text
 
 
@@ -252,7 +253,8 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
 
     # surnames the NER missed entirely ("Petro" tagged as nothing)
     for tok in doc:
-        if tok.idx in covered or tok.tag_ not in {"NNP", "NNPS"}:
+        # the tagger sometimes calls a rare surname a common noun ("Voss branded ..."): trust the capital
+        if tok.idx in covered or not tok.text[:1].isupper() or tok.tag_ not in {"NNP", "NNPS", "NN", "NNS"}:
             continue
         options = by_short.get(tok.text)
         if options and len(options) == 1:

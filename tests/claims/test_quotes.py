@@ -1,0 +1,121 @@
+"""Quote marks, quoted words and their speakers, on passages written for these tests."""
+
+from __future__ import annotations
+
+from storycheck.claims.quotes import find_quote_spans
+
+
+def _quote(ex, fragment: str):  # type: ignore[no-untyped-def]
+    hits = [q for q in ex.quotes if fragment in q.text]
+    assert len(hits) == 1, f"{fragment!r} in {[q.text for q in ex.quotes]}"
+    return hits[0]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    body = "Colombia’s envoy didn’t say much. The farmers’ union and Peru's ministry stayed quiet about the ’90s."
+    assert find_quote_spans(body) == []
+
+
+def test_curly_straight_and_single_marks() -> None:
+    body = 'She called it “a mess” and "a disgrace," then the word ‘sabotage’ came up, and \'theft\' too.'
+    texts = [body[s:e] for s, e in find_quote_spans(body)]
+    assert texts == ["“a mess”", '"a disgrace,"', "‘sabotage’", "'theft'"]
+
+
+def test_speaker_after_the_quote_with_verb_first(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Port traffic fell sharply during the strike.\n\n"
+        "“We lost three weeks of cargo and nobody will pay us back,” said Hana Whitlock, who runs a shipping agency."
+    )
+    ex = extract(body)
+    q = _quote(ex, "We lost three weeks")
+    assert q.speaker == "Hana Whitlock"
+    assert q.kind == "direct"
+    assert ex.quotes[0].text == body[q.start : q.end]
+    assert not q.text.endswith(",")
+
+
+def test_surname_after_the_quote_resolves_to_full_name(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Union leader Samuel Achebe addressed the crowd on Friday.\n\n"
+        "“The owners have a week to come back with a real offer,” Achebe told reporters."
+    )
+    q = _quote(extract(body), "The owners have a week")
+    assert q.speaker == "Samuel Achebe"
+
+
+def test_pronoun_speaker_is_the_previous_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Harbour master Ines Carvalho closed the north quay on Tuesday after a crane failed. "
+        "“Nobody goes near that crane until the inspectors are done,” she said."
+    )
+    q = _quote(extract(body), "Nobody goes near")
+    assert q.speaker == "Ines Carvalho"
+
+
+def test_speaker_before_the_quote_with_colon(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "Finance Minister Paul Brennan was blunt: “The budget cannot absorb another strike.”"
+    body2 = "Paul Brennan, the finance minister, said: “The budget cannot absorb another strike.”"
+    assert _quote(extract(body2), "budget cannot absorb").speaker == "Paul Brennan"
+    # no speech verb and no attribution phrase: better no speaker than a guess
+    assert _quote(extract(body), "budget cannot absorb").speaker in {None, "Paul Brennan"}
+
+
+def test_label_gives_speaker_and_target(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Senator Clara Voss has feuded with Governor Mark Ellery for months. "
+        "Last week Voss branded Ellery a ‘traitor to the coast’ in a radio interview."
+    )
+    q = _quote(extract(body), "traitor to the coast")
+    assert (q.speaker, q.target, q.kind) == ("Clara Voss", "Mark Ellery", "label")
+
+
+def test_partial_quote_takes_the_subject_of_the_speech_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "Mayor Ruth Ndlovu described the agreement as “a fragile first step” after the vote on Monday."
+    q = _quote(extract(body), "fragile first step")
+    assert q.speaker == "Ruth Ndlovu"
+    assert q.kind == "partial"
+
+
+def test_scare_quotes_get_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "Dockers walked out over “safety” concerns raised after a crane collapsed in the yard."
+    q = _quote(extract(body), "safety")
+    assert q.speaker is None
+    assert q.kind == "partial"
+
+
+def test_multi_sentence_quote_is_one_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Economist Lena Park has studied the port for a decade. "
+        "“The strike is not about pay. It is about who controls the cranes. Everyone here knows it,” Park said."
+    )
+    ex = extract(body)
+    q = _quote(ex, "not about pay")
+    assert "Everyone here knows it" in q.text
+    assert q.speaker == "Lena Park"
+
+
+def test_according_to_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "The deal is “dead in the water,” according to Victor Osei, a negotiator for the carriers."
+    q = _quote(extract(body), "dead in the water")
+    assert q.speaker == "Victor Osei"
+
+
+def test_second_quote_continues_the_same_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "“We will be back at work on Monday,” union spokesman Dario Ruiz said. "
+        "“But only if the contract is signed first.”"
+    )
+    ex = extract(body)
+    assert _quote(ex, "back at work").speaker == "Dario Ruiz"
+    assert _quote(ex, "only if the contract").speaker == "Dario Ruiz"
+
+
+def test_quote_belongs_to_its_claim(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "Negotiators met for nine hours on Sunday. “We are close,” said mediator Jane Oyelaran."
+    ex = extract(body)
+    q = _quote(ex, "We are close")
+    claim = next(c for c in ex.claims if c.id == q.claim)
+    assert claim.start <= q.start < claim.end
+    assert q.id in claim.quotes
+    assert q.id.endswith(":q1")
