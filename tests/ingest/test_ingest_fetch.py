@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from httpserver import Route, RouteServer, closed_port, http_server  # noqa: F401 - fixture
+from httpserver import Route, RouteServer, closed_port
 
 from storycheck.errors import FetchError, IngestError
 from storycheck.ingest import check_public_url, fetch_url, read_sources
@@ -55,7 +55,9 @@ def test_header_charset_decodes_latin1(http_server: RouteServer) -> None:
 
 
 def test_json_over_http(http_server: RouteServer) -> None:
-    http_server.route("/api/article", Route(body=(DATA / "article.json").read_bytes(), headers={"Content-Type": "application/json"}))
+    http_server.route(
+        "/api/article", Route(body=(DATA / "article.json").read_bytes(), headers={"Content-Type": "application/json"})
+    )
     doc = read_one(http_server.url("/api/article"))
     assert isinstance(doc, RawDocument)
     assert doc.title == "Council orders audit of bridge invoices" and doc.format == "html"
@@ -119,7 +121,10 @@ def test_trickling_server_hits_the_deadline(http_server: RouteServer) -> None:
 
 def test_size_cap_from_content_length(http_server: RouteServer) -> None:
     http_server.route("/big", Route(body=b"a" * 5000, headers={"Content-Type": "text/plain"}))
-    assert failure_reason(http_server.url("/big"), fetch_max_bytes=1000) == "response is 5.0 kB, over the 1.0 kB limit (fetch_max_bytes)"
+    assert (
+        failure_reason(http_server.url("/big"), fetch_max_bytes=1000)
+        == "response is 5.0 kB, over the 1.0 kB limit (fetch_max_bytes)"
+    )
 
 
 def test_size_cap_while_streaming_without_content_length(http_server: RouteServer) -> None:
@@ -131,7 +136,10 @@ def test_size_cap_while_streaming_without_content_length(http_server: RouteServe
 @pytest.mark.parametrize("mime", ["image/png", "application/pdf", "application/octet-stream"])
 def test_non_article_content_types_are_refused(http_server: RouteServer, mime: str) -> None:
     http_server.route("/file", Route(body=b"\x89PNG....", headers={"Content-Type": mime}))
-    assert failure_reason(http_server.url("/file")) == f"refused content type {mime}: not an article (HTML, text, JSON or a feed expected)"
+    assert (
+        failure_reason(http_server.url("/file"))
+        == f"refused content type {mime}: not an article (HTML, text, JSON or a feed expected)"
+    )
 
 
 def test_feed_url_yields_its_entries(http_server: RouteServer) -> None:
@@ -144,7 +152,9 @@ def test_conditional_get_passes_headers_and_returns_304(http_server: RouteServer
     def feed(headers: Mapping[str, str]) -> Route:
         if headers.get("if-none-match") == '"v1"':
             return Route(status=304, headers={"ETag": '"v1"'})
-        return Route(body=b"<rss version='2.0'><channel></channel></rss>", headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+        return Route(
+            body=b"<rss version='2.0'><channel></channel></rss>", headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'}
+        )
 
     http_server.route("/feed.xml", feed)
     first = fetch_url(http_server.url("/feed.xml"), settings=Settings())

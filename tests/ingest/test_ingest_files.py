@@ -232,7 +232,7 @@ def test_feed_file_entries_become_documents() -> None:
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = "Read from a pipe: the bridge reopened on Tuesday.\n".encode()
+    data = b"Read from a pipe: the bridge reopened on Tuesday.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     [doc] = read("-")
     assert isinstance(doc, RawDocument)
@@ -266,7 +266,9 @@ def test_link_only_feed_entries_are_one_failure_and_outlet_comes_from_source() -
     [doc] = docs(items)
     assert doc.outlet == "Harbour Radio" and doc.url == "https://harbour-radio.example/news/ferry"
     assert failures(items) == {
-        str(path): "1 of 2 feed entries carry only a link, no text (pass the links themselves, or `storycheck watch` the feed to fetch them)"
+        str(
+            path
+        ): "1 of 2 feed entries carry only a link, no text (pass the links themselves, or `storycheck watch` the feed to fetch them)"
     }
 
 

@@ -81,7 +81,12 @@ def test_saving_twice_changes_nothing(tmp_path: Path) -> None:
     with Store.open(db) as store:
         # a later read of the same bytes: only the read time differs
         later = "2026-03-04T12:00:00+00:00"
-        assert store.save_article(raw("a", BODY_A, "sha-a", at=later), article("a", BODY_A, "sha-a", at=later), extraction("a", BODY_A)) is False
+        assert (
+            store.save_article(
+                raw("a", BODY_A, "sha-a", at=later), article("a", BODY_A, "sha-a", at=later), extraction("a", BODY_A)
+            )
+            is False
+        )
         assert store.save_article(raw("b", BODY_B, "sha-b"), article("b", BODY_B, "sha-b"), extraction("b", BODY_B)) is False
         store.save_verifications([verification()])
     assert dump(db) == before
@@ -91,7 +96,9 @@ def test_changed_article_replaces_its_rows(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     new_body = "The bridge reopened on Monday after all.\n\nNo quote this time."
     with filled(db) as store:
-        assert store.save_article(raw("a", new_body, "sha-a2"), article("a", new_body, "sha-a2"), extraction("a", new_body)) is True
+        assert (
+            store.save_article(raw("a", new_body, "sha-a2"), article("a", new_body, "sha-a2"), extraction("a", new_body)) is True
+        )
         assert store.article("a") == article("a", new_body, "sha-a2")
         assert store.extraction("a") == extraction("a", new_body)
         assert store.quotes("a") == []  # the old quote went with the old content
@@ -173,8 +180,10 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with Store.open(tmp_path / "fk.db") as store:
         with pytest.raises(StoreError, match="FOREIGN KEY"):
             with store._transaction() as conn:
-                conn.execute("INSERT INTO claims (id, article, seq, text, start, \"end\", modality, checkworthiness, checkworthiness_reasons,"
-                             " polarity, entities, times, quantities, quotes) VALUES ('x:c1','x',0,'t',0,1,'asserted',0.5,'[]','positive','[]','[]','[]','[]')")
+                conn.execute(
+                    'INSERT INTO claims (id, article, seq, text, start, "end", modality, checkworthiness, checkworthiness_reasons,'
+                    " polarity, entities, times, quantities, quotes) VALUES ('x:c1','x',0,'t',0,1,'asserted',0.5,'[]','positive','[]','[]','[]','[]')"
+                )
 
 
 def test_not_a_database(tmp_path: Path) -> None:
@@ -218,9 +227,8 @@ def test_locked_database_says_so(tmp_path: Path) -> None:
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process holding the write lock
     try:
-        with Store.open(db, busy_timeout=0.2) as store:
-            with pytest.raises(StoreError, match="locked by another process"):
-                store.save_article(raw("a", BODY_A, "sha-a"), article("a", BODY_A, "sha-a"), None)
+        with Store.open(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="locked by another process"):
+            store.save_article(raw("a", BODY_A, "sha-a"), article("a", BODY_A, "sha-a"), None)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -235,16 +243,22 @@ def test_read_only_database(tmp_path: Path) -> None:
     db.chmod(0o444)
     if os.access(db, os.W_OK):
         pytest.skip("running as root: file permissions are not enforced")
-    with pytest.raises(StoreError, match="read-only"):
-        with Store.open(db) as store:
-            store.save_article(raw("a", BODY_A, "sha-a"), article("a", BODY_A, "sha-a"), None)
+    with pytest.raises(StoreError, match="read-only"), Store.open(db) as store:
+        store.save_article(raw("a", BODY_A, "sha-a"), article("a", BODY_A, "sha-a"), None)
 
 
 def test_feed_state_and_seen_entries(tmp_path: Path) -> None:
     with Store.open(tmp_path / "w.db") as store:
         assert store.feed_state("https://feeds.example/rss") is None
-        state = FeedState("https://feeds.example/rss", etag='"v1"', last_modified="Tue, 03 Mar 2026 09:00:00 GMT",
-                          last_polled="2026-03-03T09:00:00+00:00", failures=2, next_poll="2026-03-03T09:40:00+00:00", last_error="HTTP 503")
+        state = FeedState(
+            "https://feeds.example/rss",
+            etag='"v1"',
+            last_modified="Tue, 03 Mar 2026 09:00:00 GMT",
+            last_polled="2026-03-03T09:00:00+00:00",
+            failures=2,
+            next_poll="2026-03-03T09:40:00+00:00",
+            last_error="HTTP 503",
+        )
         store.save_feed_state(state)
         store.save_feed_state(dataclasses.replace(state, failures=0, last_error=None))
         assert store.feed_states() == [dataclasses.replace(state, failures=0, last_error=None)]

@@ -104,7 +104,9 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
         try:
             return data.decode(bom).lstrip("\ufeff"), bom
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"starts with a {bom} byte-order mark but is not valid {bom} ({exc.reason} at byte {exc.start})") from exc
+            raise DecodeError(
+                f"starts with a {bom} byte-order mark but is not valid {bom} ({exc.reason} at byte {exc.start})"
+            ) from exc
     guessed16 = _utf16_without_bom(data[:8192]) if b"\x00" in data[:8192] else None
     if guessed16:
         try:
@@ -151,5 +153,10 @@ def _try_cp1252(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    odd = sum(1 for ch in text if ord(ch) > 127 and not (ch.isalpha() or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00b0\u20ac\u00a3\u00ab\u00bb"))
+    odd = sum(
+        1
+        for ch in text
+        if ord(ch) > 127
+        and not (ch.isalpha() or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00b0\u20ac\u00a3\u00ab\u00bb")
+    )
     return text if odd == 0 else None

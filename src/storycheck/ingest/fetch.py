@@ -28,9 +28,18 @@ ACCEPT = (
     "application/atom+xml,application/xml;q=0.8,text/plain;q=0.8,*/*;q=0.1"
 )
 _TEXT_TYPES = {
-    "text/html", "text/plain", "text/xml", "text/markdown", "application/xhtml+xml", "application/json",
-    "application/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-    "application/x-ndjson", "application/feed+json",
+    "text/html",
+    "text/plain",
+    "text/xml",
+    "text/markdown",
+    "application/xhtml+xml",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/x-ndjson",
+    "application/feed+json",
 }
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -94,7 +103,7 @@ def fetch_url(
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         target = urljoin(current, response.headers["location"])
                         if target in chain:
-                            loop = " -> ".join([*chain[chain.index(target):], target])
+                            loop = " -> ".join([*chain[chain.index(target) :], target])
                             raise FetchError(url, f"redirect loop ({loop})", status=response.status_code)
                         _check_scheme(target, source=url)
                         chain.append(target)
@@ -121,13 +130,17 @@ def _finish(url: str, final_url: str, response: httpx.Response, *, settings: Set
     cap = settings.fetch_max_bytes
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise FetchError(url, f"response is {human_size(int(declared))}, over the {human_size(cap)} limit (fetch_max_bytes)", status=status)
+        raise FetchError(
+            url, f"response is {human_size(int(declared))}, over the {human_size(cap)} limit (fetch_max_bytes)", status=status
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > cap:
-            raise FetchError(url, f"response passed the {human_size(cap)} limit (fetch_max_bytes); download stopped", status=status)
+            raise FetchError(
+                url, f"response passed the {human_size(cap)} limit (fetch_max_bytes); download stopped", status=status
+            )
         if time.monotonic() > deadline:
             raise FetchError(url, f"download took longer than {settings.fetch_deadline:g} s (fetch_deadline)", status=status)
         chunks.append(chunk)
@@ -199,7 +212,9 @@ def check_public_url(url: str) -> None:
             address = address.ipv4_mapped
         kind = _non_public_kind(address)
         if kind:
-            raise IngestError(url, f"refused: {host} resolves to {address} ({kind} address; the allow_private_urls setting permits it)")
+            raise IngestError(
+                url, f"refused: {host} resolves to {address} ({kind} address; the allow_private_urls setting permits it)"
+            )
 
 
 def _non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:

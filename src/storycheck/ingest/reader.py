@@ -32,10 +32,84 @@ Item = RawDocument | IngestFailure
 # Files that sit beside articles but never are one; skipped silently inside folders
 # (named explicitly, they are still read and refused with a reason).
 SKIP_SUFFIXES = frozenset(
-    ".png .jpg .jpeg .gif .webp .svg .ico .bmp .tif .tiff .avif .heic .pdf .zip .gz .tgz .bz2 .xz .7z .rar .tar "
-    ".exe .dll .so .dylib .bin .o .a .pyc .class .jar .woff .woff2 .ttf .otf .eot .mp3 .mp4 .m4a .wav .ogg .webm "
-    ".avi .mov .mkv .flac .css .js .mjs .map .py .toml .yaml .yml .ini .cfg .lock .db .sqlite .sqlite3 .wal .shm "
-    ".doc .docx .xls .xlsx .ppt .pptx .odt .csv .tsv .parquet .pkl .npy .sh .bat".split()
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".svg",
+        ".ico",
+        ".bmp",
+        ".tif",
+        ".tiff",
+        ".avif",
+        ".heic",
+        ".pdf",
+        ".zip",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".xz",
+        ".7z",
+        ".rar",
+        ".tar",
+        ".exe",
+        ".dll",
+        ".so",
+        ".dylib",
+        ".bin",
+        ".o",
+        ".a",
+        ".pyc",
+        ".class",
+        ".jar",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+        ".eot",
+        ".mp3",
+        ".mp4",
+        ".m4a",
+        ".wav",
+        ".ogg",
+        ".webm",
+        ".avi",
+        ".mov",
+        ".mkv",
+        ".flac",
+        ".css",
+        ".js",
+        ".mjs",
+        ".map",
+        ".py",
+        ".toml",
+        ".yaml",
+        ".yml",
+        ".ini",
+        ".cfg",
+        ".lock",
+        ".db",
+        ".sqlite",
+        ".sqlite3",
+        ".wal",
+        ".shm",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".odt",
+        ".csv",
+        ".tsv",
+        ".parquet",
+        ".pkl",
+        ".npy",
+        ".sh",
+        ".bat",
+    }
 )
 # Inside folders, notes (.md) and feeds (.xml/.rss/.atom: a feed lists articles, it is not
 # one) are skipped too, so an example folder with its answer key and feed reads cleanly.
@@ -119,7 +193,9 @@ class _Reader:
             return
         cap = self.settings.fetch_max_bytes
         if info.st_size > cap:
-            yield IngestFailure(location, f"file is {human_size(info.st_size)}, over the {human_size(cap)} limit (fetch_max_bytes)")
+            yield IngestFailure(
+                location, f"file is {human_size(info.st_size)}, over the {human_size(cap)} limit (fetch_max_bytes)"
+            )
             return
         try:
             data = path.read_bytes()
@@ -196,15 +272,21 @@ class _Reader:
         fmt = detect_format(text, suffix=suffix, content_type=content_type)
         fetched_at = fetched_at or _now()
         if fmt in ("json", "jsonl"):
-            yield from self._json(text, fmt=fmt, location=location, kind=kind, encoding=encoding, id_base=id_base, fetched_at=fetched_at)
+            yield from self._json(
+                text, fmt=fmt, location=location, kind=kind, encoding=encoding, id_base=id_base, fetched_at=fetched_at
+            )
             return
         if fmt == "feed":
             yield from self._feed(data, location=location, encoding=encoding, id_base=id_base, fetched_at=fetched_at)
             return
-        source = Source(location, kind, fetched_at, sha, content_type or ("text/html" if fmt == "html" else "text/plain"), encoding)
+        source = Source(
+            location, kind, fetched_at, sha, content_type or ("text/html" if fmt == "html" else "text/plain"), encoding
+        )
         yield RawDocument(id=self._id(id_base, sha), source=source, content=text, format=fmt, url=url)
 
-    def _json(self, text: str, *, fmt: str, location: str, kind: str, encoding: str, id_base: str, fetched_at: str) -> Iterator[Item]:
+    def _json(
+        self, text: str, *, fmt: str, location: str, kind: str, encoding: str, id_base: str, fetched_at: str
+    ) -> Iterator[Item]:
         try:
             records = list(json_records(text, lines=fmt == "jsonl"))
         except ValueError as exc:
@@ -272,8 +354,15 @@ class _Reader:
             base = url_id(entry.link) if entry.link and entry.link.startswith(("http://", "https://")) else f"{id_base}-{n}"
             source = Source(where, "feed", fetched_at, sha, "text/html", encoding)
             yield RawDocument(
-                id=self._id(base, sha), source=source, content=body, format="html",
-                url=entry.link, title=entry.title, published=entry.published, author=entry.author, outlet=entry.outlet,
+                id=self._id(base, sha),
+                source=source,
+                content=body,
+                format="html",
+                url=entry.link,
+                title=entry.title,
+                published=entry.published,
+                author=entry.author,
+                outlet=entry.outlet,
             )
         if link_only:
             # one line for the feed, not one per entry: links without text are normal for feeds

@@ -95,7 +95,9 @@ class Store:
                 tables = [r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
                 if tables or version:
                     shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
-                    raise StoreError(f"{self.path}: not a storycheck database (it holds tables {shown}); choose another --db path")
+                    raise StoreError(
+                        f"{self.path}: not a storycheck database (it holds tables {shown}); choose another --db path"
+                    )
             if version > LATEST:
                 raise StoreError(
                     f"{self.path}: written by a newer storycheck (schema version {version}; this one knows up to {LATEST}); "
@@ -210,11 +212,17 @@ class Store:
                 self._write_extraction(conn, extraction)
         return True
 
-    def _write_article(self, conn: sqlite3.Connection, article: Article, *, seq: int, sha256: str, print_: str, update: bool) -> None:
-        row = self._row("articles", article, exclude=("comments", "removed"), seq=seq, sha256=sha256, fingerprint=print_, saved_at=_now())
+    def _write_article(
+        self, conn: sqlite3.Connection, article: Article, *, seq: int, sha256: str, print_: str, update: bool
+    ) -> None:
+        row = self._row(
+            "articles", article, exclude=("comments", "removed"), seq=seq, sha256=sha256, fingerprint=print_, saved_at=_now()
+        )
         if update:
             assignments = ", ".join(f'"{k}" = ?' for k in row if k != "id")
-            conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*[v for k, v in row.items() if k != "id"], article.id))
+            conn.execute(
+                f"UPDATE articles SET {assignments} WHERE id = ?", (*[v for k, v in row.items() if k != "id"], article.id)
+            )
         else:
             insert(conn, "articles", row)
 
@@ -286,7 +294,9 @@ class Store:
         rows = self._rows("SELECT * FROM extractions WHERE article = ?", (article_id,))
         if not rows:
             return None
-        return dataclasses.replace(from_row(Extraction, rows[0]), claims=tuple(self.claims(article_id)), quotes=tuple(self.quotes(article_id)))
+        return dataclasses.replace(
+            from_row(Extraction, rows[0]), claims=tuple(self.claims(article_id)), quotes=tuple(self.quotes(article_id))
+        )
 
     def _by_article(self, table: str, cls: type[Any]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = defaultdict(list)
@@ -330,7 +340,12 @@ class Store:
         old = conn.execute("SELECT seq, fingerprint FROM stories WHERE id = ?", (story.id,)).fetchone()
         if old is not None and old["fingerprint"] == print_:
             return
-        stored = {r[0] for r in conn.execute("SELECT value FROM json_each(?) WHERE value IN (SELECT id FROM articles)", (_json_list(story.articles),))}
+        stored = {
+            r[0]
+            for r in conn.execute(
+                "SELECT value FROM json_each(?) WHERE value IN (SELECT id FROM articles)", (_json_list(story.articles),)
+            )
+        }
         missing = [a for a in story.articles if a not in stored]
         if missing:
             raise StoreError(f"story {story.id!r} lists article {missing[0]!r}, which is not stored; save_article it first")
@@ -441,9 +456,7 @@ class Store:
 
     def mark_delivered(self, alert_id: str, *, at: str | None = None) -> None:
         with self._transaction() as conn:
-            conn.execute(
-                "UPDATE alerts SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?", (at or _now(), alert_id)
-            )
+            conn.execute("UPDATE alerts SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?", (at or _now(), alert_id))
 
     def record_delivery_failure(self, alert_id: str) -> int:
         """Count a failed webhook delivery; returns the attempts so far."""
