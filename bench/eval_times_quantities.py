@@ -1,0 +1,185 @@
+"""Accuracy and speed of the time and quantity rules on the hand-labelled sets.
+
+    .venv/bin/python bench/eval_times_quantities.py [--show-errors]
+
+Labels: bench/data/claims_labels/times.jsonl (sentence, anchor, tense, expected
+expressions with text/from/to/granularity) and quantities.jsonl (sentence,
+expected quantities with text/value_min/value_max/unit/hedge/per). Detection is
+scored on exact spans (and, more leniently, on overlapping spans); values only on
+expressions whose span was found exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from storycheck.claims.quantities import find_quantities  # noqa: E402
+from storycheck.claims.times import find_times  # noqa: E402
+
+LABELS = ROOT / "bench" / "data" / "claims_labels"
+
+
+def _load(name: str) -> list[dict]:
+    with open(LABELS / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _spans(sentence: str, texts: list[str]) -> list[tuple[int, int]]:
+    """Spans of expected texts, taking repeated texts in order."""
+    out, pos = [], {}
+    for t in texts:
+        i = sentence.find(t, pos.get(t, 0))
+        pos[t] = i + 1
+        out.append((i, i + len(t)))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def eval_times(show: bool) -> dict[str, float]:
+    rows = _load("times.jsonl")
+    tp = n_pred = n_gold = ov_tp_gold = ov_tp_pred = 0
+    value_ok = value_n = 0
+    for row in rows:
+        anchor = dt.date.fromisoformat(row["anchor"]) if row["anchor"] else None
+        got = find_times(row["sentence"], anchor=anchor, anchor_source="published" if anchor else None,
+                         tense=row["tense"])
+        gold = row["expected"]
+        gold_spans = _spans(row["sentence"], [g["text"] for g in gold])
+        pred_spans = [(e.start, e.end) for e in got]
+        n_pred += len(got)
+        n_gold += len(gold)
+        ov_tp_gold += sum(any(_overlaps(g, p) for p in pred_spans) for g in gold_spans)
+        ov_tp_pred += sum(any(_overlaps(p, g) for g in gold_spans) for p in pred_spans)
+        by_span = {(e.start, e.end): e for e in got}
+        for g, span in zip(gold, gold_spans):
+            e = by_span.get(span)
+            if e is None:
+                if show:
+                    print(f"  time MISS {g['text']!r} in {row['sentence']!r} -> {[x.text for x in got]}")
+                continue
+            tp += 1
+            value_n += 1
+            ok = (e.date_from, e.date_to, e.granularity) == (g["from"], g["to"], g["granularity"])
+            value_ok += ok
+            if show and not ok:
+                print(f"  time VALUE {g['text']!r} [{row['anchor']} {row['tense']}]: got "
+                      f"{e.date_from}..{e.date_to} {e.granularity}, want {g['from']}..{g['to']} {g['granularity']}")
+        if show:
+            for e in got:
+                if (e.start, e.end) not in gold_spans:
+                    print(f"  time EXTRA {e.text!r} in {row['sentence']!r}")
+    p, r, f = _prf(tp, n_pred, n_gold)
+    return {
+        "sentences": len(rows), "expressions": n_gold,
+        "span_precision": p, "span_recall": r, "span_f1": f,
+        "overlap_precision": ov_tp_pred / n_pred if n_pred else 1.0,
+        "overlap_recall": ov_tp_gold / n_gold if n_gold else 1.0,
+        "interval_accuracy_on_found": value_ok / value_n if value_n else 0.0,
+        "interval_accuracy_end_to_end": value_ok / n_gold if n_gold else 0.0,
+    }
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def eval_quantities(show: bool) -> dict[str, float]:
+    rows = _load("quantities.jsonl")
+    tp = n_pred = n_gold = 0
+    value_ok = unit_ok = hedge_ok = 0
+    for row in rows:
+        got = find_quantities(row["sentence"])
+        gold = row["expected"]
+        gold_spans = _spans(row["sentence"], [g["text"] for g in gold])
+        n_pred += len(got)
+        n_gold += len(gold)
+        by_span = {(q.start, q.end): q for q in got}
+        for g, span in zip(gold, gold_spans):
+            q = by_span.get(span)
+            if q is None:
+                if show:
+                    print(f"  qty MISS {g['text']!r} in {row['sentence']!r} -> {[x.text for x in got]}")
+                continue
+            tp += 1
+            v = _same(q.value_min, g["value_min"]) and _same(q.value_max, g["value_max"])
+            u = q.unit == g["unit"] and q.per == g.get("per")
+            h = q.hedge == g["hedge"]
+            value_ok += v
+            unit_ok += u
+            hedge_ok += h
+            if show and not (v and u and h):
+                print(f"  qty VALUE {g['text']!r}: got {q.value_min}..{q.value_max} {q.unit}/{q.per} {q.hedge}; "
+                      f"want {g['value_min']}..{g['value_max']} {g['unit']}/{g.get('per')} {g['hedge']}")
+        if show:
+            for q in got:
+                if (q.start, q.end) not in gold_spans:
+                    print(f"  qty EXTRA {q.text!r} in {row['sentence']!r}")
+    p, r, f = _prf(tp, n_pred, n_gold)
+    return {
+        "sentences": len(rows), "quantities": n_gold,
+        "span_precision": p, "span_recall": r, "span_f1": f,
+        "interval_accuracy_on_found": value_ok / tp if tp else 0.0,
+        "unit_accuracy_on_found": unit_ok / tp if tp else 0.0,
+        "hedge_accuracy_on_found": hedge_ok / tp if tp else 0.0,
+    }
+
+
+def speed() -> dict[str, float]:
+    """Sentences per second through both finders, on the labelled sentences repeated."""
+    sentences = [r["sentence"] for r in _load("times.jsonl")] + [r["sentence"] for r in _load("quantities.jsonl")]
+    anchor = dt.date(2026, 2, 3)
+    find_times("warm up on March 3", anchor=anchor, anchor_source="published")
+    reps = 50
+    t0 = time.perf_counter()
+    for i in range(reps):
+        for s in sentences:
+            # a different anchor each pass so the resolution cache does not flatter the figure
+            find_times(s, anchor=anchor + dt.timedelta(days=i), anchor_source="published", tense="past")
+    t_times = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        for s in sentences:
+            find_quantities(s)
+    t_q = time.perf_counter() - t0
+    n = reps * len(sentences)
+    return {"find_times_sentences_per_s": n / t_times, "find_quantities_sentences_per_s": n / t_q}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show-errors", action="store_true", help="print every miss, extra and wrong value")
+    args = ap.parse_args()
+    print("times:")
+    for k, v in eval_times(args.show_errors).items():
+        print(f"  {k}: {v:.3f}" if isinstance(v, float) else f"  {k}: {v}")
+    print("quantities:")
+    for k, v in eval_quantities(args.show_errors).items():
+        print(f"  {k}: {v:.3f}" if isinstance(v, float) else f"  {k}: {v}")
+    print("speed:")
+    for k, v in speed().items():
+        print(f"  {k}: {v:,.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""Quantities in a sentence: the number, its hedge, its unit, as a value interval.
+
+"roughly 1,200 barrels" -> [1080, 1320] barrel, hedge "about"; "more than 40,000
+hectares per year" -> [40000, None) hectare per year. Intervals are what let the
+verify stage call "about 1,200" and "more than 1,150" compatible rather than a
+contradiction. Hedge widths:
+
+* about / around / roughly / some / an estimated: +-10%
+* nearly / almost / close to: [0.9x, x]
+* more than / over / at least: [x, None)   (open above)
+* up to / as many as / fewer than / less than / under: (None, x]   (open below)
+* ranges ("between 200 and 300", "200-300"): [200, 300], hedge "range"
+* "hundreds of", "dozens of", "thousands of": wide fixed bands, hedge "vague"
+
+Not quantities: years, dates, ordinals, clock times, list numbering, and numbers
+glued to names ("COVID-19", "Article 5"). Number words ("three", "a dozen") only
+count before a unit or a known counted noun, so "the two leaders" is not one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storycheck.claims.numbers import DIGITS, NUMBER_WORD, parse_number, scale_of
+from storycheck.claims.quantity_units import (
+    BRIDGE_ADJECTIVES,
+    COUNTED_NOUNS,
+    COUNTED_PLURALS,
+    CURRENCY_SYMBOLS,
+    HEDGES,
+    NOT_NOUNS,
+    TIME_UNITS,
+    UNIT_ALTERNATION,
+    UNIT_WORDS,
+    VAGUE_COUNTS,
+    singular,
+)
+from storycheck.model import Quantity
+
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b"
+_CORE = re.compile(
+    rf"(?P<cur>US\$|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)?\s?"
+    rf"(?:(?P<vague>\b(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions))\b"
+    rf"|(?P<num>(?<![\w.,])(?:{DIGITS})(?![\w,]\d)|\b(?i:a\s+dozen|{NUMBER_WORD})\b"
+    rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen)\b)))"
+    rf"(?:\s?(?P<scale>{_SCALE}))?"
+)
+_HYPHEN_UNIT = re.compile(
+    rf"(?:(?P<num>(?<![\w.,])\d+(?:\.\d+)?|\b{NUMBER_WORD})-(?P<unit>second|minute|hour|day|week|month|year|decade|mile|"
+    r"kilometre|kilometer|metre|meter|ton|tonne|foot|percent)(?P<old>-old)?"
+    r"|\b(?P<lunit>(?i:minute|hour|day|week|month|year|decade))-long)\b"
+)
+_UNIT_AFTER = re.compile(rf"\s*(?P<unit>%|(?i:{UNIT_ALTERNATION}))(?![\w%])")
+_PER_AFTER = re.compile(
+    r"\s*(?:(?i:per|a|an|each|every)\s+|/\s*)(?P<per>(?i:second|minute|hour|day|week|month|year|capita|person|head))\b"
+    r"|\s+(?P<adv>(?i:annually|yearly|daily|weekly|monthly))\b"
+)
+_NOUN_AFTER = re.compile(r"\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
+_OF_NOUN = re.compile(r"\s+(?i:of)\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]|(?i:to|and))\s*")
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<h>(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in HEDGES) + r"))\s+$"
+)
+_HEDGE_NAME = {h: name for h, name in HEDGES}
+_RANGE_OPEN = re.compile(r"(?:^|(?<=\s))(?P<w>(?i:between|from))\s+$")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)\s+$"
+)
+_MONTH_AFTER = re.compile(
+    r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b)"
+)
+_CLOCK_AFTER = re.compile(r"(?::\d\d|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|h\d\d))")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:Article|Section|Chapter|Room|Flight|Route|Highway|Resolution|Amendment|Level|Phase|Grade|Class|"
+    r"Page|Vol\.|No\.|Number|Title|Rule|Gate|Terminal|Platform|Category|Stage|Act|Law|Decree|Bill|Item)\s+|#\s*)$"
+)
+_TIME_PREP_BEFORE = re.compile(r"(?i:\b(?:in|since|by|during|until|before|after|from|of|the|through|early|mid|late)\s+$)")
+_RELATIVE_AFTER = re.compile(r"\s+(?i:ago|earlier|later|from\s+now)\b")
+_LIST_START = re.compile(r"^\s*(?:[-•*]\s*)?$")
+
+
+def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
+    """Quantities in one sentence (or clause); ``offset`` places spans in the article body."""
+    out: list[Quantity] = []
+    taken_until = 0
+    hyphens = {m.start(): m for m in _HYPHEN_UNIT.finditer(text)}
+    for m in _CORE.finditer(text):
+        if m.start() < taken_until:
+            continue
+        hyphen = hyphens.get(m.start("num") if m.group("num") else -1)
+        if hyphen is not None:
+            q = _hyphen_quantity(text, hyphen)
+            if q is not None:
+                out.append(q)
+                taken_until = hyphen.end()
+            continue
+        q = _quantity_at(text, m)
+        if q is not None:
+            out.append(q)
+            taken_until = q.end
+    # "hour-long" has no number to start a core match
+    for h in hyphens.values():
+        if h.group("lunit") and all(h.end() <= q.start or h.start() >= q.end for q in out):
+            q = _hyphen_quantity(text, h)
+            if q is not None:
+                out.append(q)
+    out.sort(key=lambda q: q.start)
+    if offset:
+        out = [_shifted(q, offset) for q in out]
+    return out
+
+
+def _shifted(q: Quantity, offset: int) -> Quantity:
+    return Quantity(q.text, q.start + offset, q.end + offset, q.value_min, q.value_max, q.unit, q.hedge,
+                    q.per, q.value)
+
+
+def _hyphen_quantity(text: str, h: re.Match[str]) -> Quantity | None:
+    """ "90-minute", "two-hour", "15-year-old", "hour-long": a number glued to its unit."""
+    if h.group("lunit"):
+        value, unit = 1.0, h.group("lunit").lower()
+    else:
+        value = parse_number(h.group("num"))
+        if value is None:
+            return None
+        unit = UNIT_WORDS.get(h.group("unit").lower(), h.group("unit").lower())
+    start, end = h.start(), h.end()
+    hedged = _hedge_before(text, start)
+    if hedged:
+        hedge_start, hedge = hedged
+        lo, hi = _apply_hedge(value, hedge)
+        return Quantity(text[hedge_start:end], hedge_start, end, lo, hi, unit, hedge, None, value)
+    return Quantity(text[start:end], start, end, value, value, unit, None, None, value)
+
+
+def _hedge_before(text: str, start: int) -> tuple[int, str] | None:
+    hm = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
+    if hm is None:
+        return None
+    return hm.start("h"), _HEDGE_NAME[" ".join(hm.group("h").lower().split())]
+
+
+def _apply_hedge(x: float, hedge: str | None) -> tuple[float | None, float | None]:
+    if hedge == "about":
+        return (x * 0.9, x * 1.1)
+    if hedge == "nearly":
+        return (x * 0.9, x)
+    if hedge in ("more than", "at least"):
+        return (x, None)
+    if hedge in ("up to", "less than"):
+        return (None, x)
+    return (x, x)
+
+
+def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 - one rule per exclusion
+    start = m.start("cur") if m.group("cur") else m.start("vague") if m.group("vague") else m.start("num")
+    end = m.end()
+    currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip()) if m.group("cur") else None
+    scale_word = m.group("scale")
+    if scale_word and scale_word in ("m", "k", "bn", "mn", "tn") and currency is None and not _digits(m):
+        return None
+    if scale_word in ("m",) and currency is None:
+        # "300m" without a currency is metres as often as millions: leave the unit to the unit scan
+        end = m.end("num")
+        scale_word = None
+    before = text[:start]
+
+    if m.group("vague"):
+        key = " ".join(m.group("vague").lower().split())
+        lo, hi = VAGUE_COUNTS[key]
+        unit = currency
+        of = _OF_NOUN.match(text, end)
+        if of:
+            noun, noun_end = of.group("noun"), of.end()
+            if of.group("adj") and of.group("adj").lower() not in BRIDGE_ADJECTIVES:
+                noun, noun_end = of.group("adj"), of.start("adj") + len(of.group("adj"))
+            if noun.lower() not in NOT_NOUNS and noun.lower() not in ("the", "a", "an", "them", "us", "those", "these"):
+                unit = _unit_name(noun)
+                end = noun_end
+        return Quantity(text[start:end], start, end, lo, hi, unit, "vague", None, None)
+
+    raw = m.group("num")
+    value = parse_number(raw)
+    if value is None:
+        return None
+    is_digits = _digits(m)
+    value *= scale_of(scale_word)
+
+    if is_digits:
+        if _LIST_START.match(before) and re.match(r"[.)]\s", text[m.end("num"):m.end("num") + 2]):
+            return None  # "1. The first item"
+        if before.endswith(("-", "/")) and re.search(r"[A-Za-z]-$|/$", before):
+            return None  # COVID-19, 24/7
+        if re.search(r"[A-Za-z]$", before):
+            return None  # G20
+        if _LABEL_BEFORE.search(before):
+            return None
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end("num")):
+            return None  # a date
+        if _CLOCK_AFTER.match(text, m.end("num")) or re.search(r"\d:$", before):
+            return None
+        if _ORDINAL_AFTER.match(text, m.end("num")):
+            return None
+        if re.fullmatch(r"\d+", raw) and re.search(r"\d{1,2}\s*,?\s*$", before) and _MONTH_BEFORE.search(before.rstrip(", ").rsplit(" ", 1)[0] + " "):
+            return None  # the year in "March 14, 2026"
+    if _RELATIVE_AFTER.match(text, end):
+        return None  # "two years ago" is a time, not an amount
+
+    unit: str | None = currency
+    per: str | None = None
+    range_hi: float | None = None
+
+    # a range: "200-300", "200 to 300", "between 200 and 300"
+    join = _RANGE_JOIN.match(text, end)
+    if join:
+        m2 = _CORE.match(text, join.end())
+        if m2 and m2.group("num") and (not m2.group("cur") or currency):
+            v2 = parse_number(m2.group("num") or "")
+            if v2 is not None and (_digits(m2) == is_digits):
+                v2 *= scale_of(m2.group("scale"))
+                if m2.group("scale") and not scale_word:
+                    value *= scale_of(m2.group("scale"))
+                connector = join.group(0).strip().lower()
+                opener = _RANGE_OPEN.search(text, max(0, start - 10), start)
+                if v2 > value and (connector != "and" or opener) and not _MONTH_AFTER.match(text, m2.end("num")):
+                    range_hi = v2
+                    end = m2.end()
+                    if opener:
+                        start = opener.start("w")
+
+    unit_m = _UNIT_AFTER.match(text, end)
+    if unit_m and unit is None:
+        word = " ".join(unit_m.group("unit").lower().split())
+        unit = UNIT_WORDS.get(word, word)
+        if unit == "kilometer" and word == "m":
+            unit = "meter"
+        end = unit_m.end()
+    elif unit_m and unit is not None and UNIT_WORDS.get(unit_m.group("unit").lower()) == unit:
+        end = unit_m.end()  # "US$ 200 dollars" says it twice
+    if unit is None:
+        noun_m = _NOUN_AFTER.match(text, end)
+        if noun_m:
+            counted = _counted_noun(noun_m, is_digits or raw.lower().endswith("dozen"))
+            if counted is not None:
+                unit, end = counted
+    if unit is None and not is_digits and not raw.lower().endswith("dozen"):
+        return None  # a bare number word ("the two leaders") is not a quantity
+    if unit is None and raw.lower() in ("a", "an"):
+        return None
+    if unit is None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and scale_word is None:
+        return None  # a bare year
+    if unit is not None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and _TIME_PREP_BEFORE.search(before):
+        return None  # "in 2024 protesters marched"
+    if unit is not None and unit not in ("percent", "percentage point") and not currency:
+        per_m = _PER_AFTER.match(text, end)
+        if per_m:
+            per = (per_m.group("per") or "").lower() or {
+                "annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month"
+            }[per_m.group("adv").lower()]
+            end = per_m.end()
+    elif currency:
+        per_m = _PER_AFTER.match(text, end)
+        if per_m and per_m.group("per"):
+            per = per_m.group("per").lower()
+            end = per_m.end()
+
+    hedge: str | None = None
+    if range_hi is not None:
+        lo, hi, hedge = value, range_hi, "range"
+    else:
+        hedged = _hedge_before(text, start)
+        if hedged:
+            start, hedge = hedged
+        elif raw.lower() in ("a", "an") and unit not in TIME_UNITS:
+            pass
+        lo, hi = _apply_hedge(value, hedge)
+    if raw.lower() in ("a", "an") and hedge is None and unit in TIME_UNITS:
+        return None  # "a year" alone is rarely a claimed amount
+    return Quantity(text[start:end], start, end, lo, hi, unit, hedge, per, value)
+
+
+def _digits(m: re.Match[str]) -> bool:
+    raw = m.group("num") or ""
+    return bool(raw) and (raw[0].isdigit() or raw[0] == ".")
+
+
+def _unit_name(noun: str) -> str:
+    word = noun.lower()
+    return UNIT_WORDS.get(word) or singular(word)
+
+
+def _counted_noun(noun_m: re.Match[str], any_plural: bool) -> tuple[str, int] | None:
+    """The counted noun after a number and where it ends, or None.
+
+    Any plural counts after digits; after number words only known counted nouns do.
+    """
+    adj, noun, end = noun_m.group("adj"), noun_m.group("noun"), noun_m.end()
+    if adj is not None and adj.lower() not in BRIDGE_ADJECTIVES:
+        # the first word is the noun itself ("17 people after ...")
+        noun, end = adj, noun_m.start("adj") + len(adj)
+    word = noun.lower()
+    if word in NOT_NOUNS or len(word) < 3:
+        return None
+    if word in COUNTED_NOUNS or word in COUNTED_PLURALS:
+        return COUNTED_NOUNS.get(word) or singular(word), end
+    if any_plural and word.endswith("s") and not word.endswith("ss"):
+        return singular(word), end
+    return None

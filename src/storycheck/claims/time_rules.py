@@ -1,0 +1,349 @@
+"""Where the time expressions are in a sentence, and what each one says, before any anchor.
+
+The finder is a set of precompiled regular expressions, one per shape of
+expression; each match becomes a ``TimeSpec``: what the words mean ("the Thursday
+before the anchor", "early in the nearest January") without any calendar yet.
+``times.py`` turns a spec into dates against an anchor and a tense. Splitting the
+two is what lets ``resolve_time`` re-date an expression when the story fixes a
+new anchor, without finding it again in the body.
+
+Why not dateparser.search: it is slow on every sentence of a corpus and finds
+dates in "May" (the verb) and "3,000"; locating with anchored patterns and only
+parsing the located words is both faster and stricter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storycheck.claims.numbers import NUMBER_WORD, parse_number
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)}
+for _abbr, _num in (("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7),
+                    ("Aug", 8), ("Sep", 9), ("Sept", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12)):
+    MONTH_NUMBER[_abbr] = _num
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NUMBER = {name: i for i, name in enumerate(WEEKDAYS)}
+
+# Month and weekday names are matched case-sensitively on purpose: "may" and "march"
+# are verbs; everything else in the patterns is wrapped in (?i:...).
+_MONTH_FULL = "|".join(MONTHS)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:(?:{_MONTH_FULL})\b|{_MONTH_ABBR}(?![a-z]))"
+WEEKDAY = "(?:" + "|".join(WEEKDAYS) + r")\b"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,]\d|\d|\s*(?:%|(?i:percent)))"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+NUM = rf"(?:\d+|{NUMBER_WORD}|(?i:a|an))"
+PART = r"(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)"
+UNIT_PLURAL = r"(?i:days|weeks|months|years|decades|centuries)"
+UNIT_ANY = r"(?i:days?|weeks?|months?|years?|decades?|century|centuries)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpec:
+    """What a time expression says, independent of any anchor.
+
+    ``kind`` picks the resolver in ``times.py``; the other fields are the pieces
+    the words gave (None when the words did not say). Hashable so resolutions
+    can be cached per (spec, anchor, tense).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    n: float | None = None
+    unit: str | None = None
+    rel: str | None = None  # "last" | "next" | "this" | shift for relative periods
+    part: str | None = None  # "early" | "mid" | "late" | "start" | "end" | "earlier" | "later" | "h1" ...
+    inner: tuple[TimeSpec, ...] = ()
+    note: str | None = None
+    weekday: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    spec: TimeSpec
+
+
+def _part_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = " ".join(word.lower().split())
+    if w.startswith("the "):
+        w = w.split()[1]
+    return {"beginning": "start", "middle": "mid"}.get(w, w)
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    return w.rstrip("s")
+
+
+def _num_of(word: str | None) -> float | None:
+    if word is None:
+        return None
+    return parse_number(word)
+
+
+# --- patterns: (name, compiled) ; each name has a builder below -----------------
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
+    ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("mdy", re.compile(
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
+        rf"(?:\s*[-–]\s*(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR}))?(?![\d,]\d)")),
+    ("dmy", re.compile(
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?<![\d.,])(?P<day>{DAY})\s+(?:(?i:of)\s+)?"
+        rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
+    ("month_year", re.compile(rf"(?:(?P<part>{PART})[-\s]\s*)?(?P<mon>{MONTH}),?\s+(?P<year>{YEAR})")),
+    ("month_part", re.compile(rf"(?P<part>{PART})[-\s]\s*(?P<mon>{_MONTH_FULL})\b")),
+    ("month", re.compile(
+        rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?(?P<mon>{_MONTH_FULL})\b(?!\s*\d)")),
+    ("decade", re.compile(rf"(?:(?P<part>(?i:early|mid|late))[-\s]\s*)?(?:(?P<full>(?:1[5-9]|20)\d0)|'(?P<short>\d0))s\b")),
+    ("year_range", re.compile(rf"(?<![\d,.$€£-])(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d%])")),
+    ("year_part", re.compile(rf"(?P<part>{PART})[-\s]\s*(?P<year>{YEAR})")),
+    ("half", re.compile(rf"(?i:the\s+)?(?P<h>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+(?P<year>{YEAR})")),
+    ("season", re.compile(
+        rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<year>{YEAR})"
+        rf"|(?P<rel>(?i:last|this|next))\s+(?P<s2>(?i:spring|summer|autumn|fall|winter))\b")),
+    ("quarter", re.compile(
+        rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+(?i:quarter)"
+        rf"(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?|\bQ(?P<qn>[1-4])\s+(?P<year2>{YEAR})")),
+    ("rel_day", re.compile(
+        r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight"
+        r"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))\b")),
+    ("weekday", re.compile(
+        rf"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|past|coming))\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?")),
+    ("weekend", re.compile(r"\b(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming|past))\s+(?i:weekend)\b")),
+    ("period", re.compile(
+        r"\b(?:(?P<part>(?i:earlier|later|early|late))\s+(?:(?i:in)\s+)?)?"
+        r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+prior|the\s+current|current))\s+"
+        r"(?P<unit>(?i:week|month|year|quarter|decade))\b")),
+    ("period_in_the", re.compile(
+        r"\b(?P<part>(?i:earlier|later))\s+(?i:in\s+the)\s+(?P<unit>(?i:week|month|year))\b")),
+    ("end_of_period", re.compile(
+        r"\b(?i:the\s+)?(?P<part>(?i:end|beginning|start|middle))\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the))\s+"
+        r"(?P<unit>(?i:week|month|year))\b")),
+    ("past_n", re.compile(
+        rf"\b(?i:the)\s+(?i:past|last|previous)\s+(?:(?P<n>{NUM})\s+(?P<units>{UNIT_PLURAL})|(?P<unit>(?i:week|month|year|decade|century)))\b")),
+    ("ago", re.compile(
+        rf"\b(?P<n>{NUM}|(?i:a\s+few|several|some|many))\s+(?P<unit>{UNIT_ANY})\s+(?i:ago)\b")),
+    ("duration", re.compile(
+        rf"\b(?P<prep>(?i:for|over|in))\s+(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|roughly|some|at\s+least))\s+)?"
+        rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))")),
+    ("relative_event", re.compile(
+        rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after))"
+        rf"|(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later))\b"
+        r"(?!\s+(?i:this|that|than))"
+        r"|\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
+    ("vague", re.compile(
+        r"\b(?:(?P<recent>(?i:recent\s+(?:days|weeks|months|years|decades)))"
+        r"|(?P<prep>(?i:for|in|over))\s+(?P<unit>(?i:days|weeks|months|years|decades))(?!\s+(?i:ago|earlier|later|of|to\s+come)))\b")),
+    ("year", re.compile(rf"(?<![\d,.$€£#/:-])(?P<year>{YEAR})(?![-–]\d)\b")),
+]
+
+# A bare number this large is a count, not a year, when a plural noun follows it
+# ("1800 volunteers") unless a time word or determiner comes first ("in 2024", "the 2024 elections").
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|before|after|until|till|during|of|from|to|through|the|early|mid|late|fiscal|year|"
+    r"between|and|or|circa|c\.|summer|winter|spring|autumn|fall|its|their|his|her|'s)\s*$)|'s\s*$|[,;(]\s*$")
+_COUNT_HEDGE_BEFORE = re.compile(
+    r"(?i:\b(?:about|around|roughly|approximately|nearly|almost|some|over|than|up\s+to|estimated|just)\s*$)")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b")
+_MONTH_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|before|after|early|mid|late|last|next|this|of|from|to|through|during|a|an|"
+    r"the|its|his|her|their|our|between|and|or|end|beginning|start|middle)\s*-?\s*$)|'s\s*$")
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_REL_DAY = {
+    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
+    "tonight": 0, "tomorrow": 1, "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
+}
+_PREFILTER = re.compile(
+    r"\d|(?i:day|night|week|month|year|decade|centur|ago\b|earlier|later|recent|quarter|spring|summer|autumn|fall|winter|tomorrow|tonight)"
+    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+def _rel_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = " ".join(word.lower().split())
+    return {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(w, w)
+
+
+def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: C901 - one branch per shape
+    g = m.groupdict()
+    if name == "iso":
+        return TimeSpec("date", year=int(m.group(1)), month=int(m.group(2)), day=int(m.group(3)))
+    if name == "numeric":
+        return TimeSpec("numeric", note=m.group(0))
+    if name in ("mdy", "dmy"):
+        mon = MONTH_NUMBER[g["mon"].rstrip(".")]
+        day = int(re.sub(r"\D", "", g["day"]))
+        day2 = int(re.sub(r"\D", "", g["day2"])) if g.get("day2") else None
+        year = int(g["year"]) if g.get("year") else None
+        wd = WEEKDAY_NUMBER[g["wd"]] if g.get("wd") else None
+        return TimeSpec("date", year=year, month=mon, day=day, day2=day2, weekday=wd)
+    if name in ("month_year", "month_part"):
+        mon = MONTH_NUMBER[g["mon"].rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        return TimeSpec("month", year=year, month=mon, part=_part_of(g.get("part")))
+    if name == "month":
+        rel = _rel_word(g.get("rel"))
+        if g["mon"] in ("May", "March") and rel is None and not _MONTH_CUE_BEFORE.search(text[: m.start()]):
+            return None  # the verbs, capitalised at the start of a sentence
+        return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], rel=rel)
+    if name == "decade":
+        start = int(g["full"]) if g.get("full") else 1900 + int(g["short"])
+        return TimeSpec("decade", year=start, part=_part_of(g.get("part")))
+    if name == "year_range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 <= y1:
+            return None
+        return TimeSpec("range", inner=(TimeSpec("year", year=y1), TimeSpec("year", year=y2)))
+    if name == "year_part":
+        return TimeSpec("year", year=int(g["year"]), part=_part_of(g["part"]))
+    if name == "half":
+        return TimeSpec("year", year=int(g["year"]), part="h1" if g["h"].lower() == "first" else "h2")
+    if name == "season":
+        if g.get("s"):
+            season = g["s"].lower()
+            return TimeSpec("season", year=int(g["year"]), part="autumn" if season == "fall" else season)
+        season = g["s2"].lower()
+        return TimeSpec("season", rel=_rel_word(g["rel"]), part="autumn" if season == "fall" else season)
+    if name == "quarter":
+        if g.get("qn"):
+            return TimeSpec("quarter", n=int(g["qn"]), year=int(g["year2"]))
+        return TimeSpec("quarter", n=_QUARTERS[g["q"].lower()], year=int(g["year"]) if g.get("year") else None)
+    if name == "rel_day":
+        return TimeSpec("rel_day", n=_REL_DAY[" ".join(g["w"].lower().split())])
+    if name == "weekday":
+        return TimeSpec("weekday", weekday=WEEKDAY_NUMBER[g["wd"]], rel=_rel_word(g.get("rel")))
+    if name == "weekend":
+        rel = _rel_word(g["rel"])
+        return TimeSpec("weekend", rel=None if rel == "the" else rel)
+    if name == "period":
+        rel = " ".join(g["rel"].lower().split())
+        shift = {"this": 0, "current": 0, "the current": 0, "last": -1, "next": 1,
+                 "the previous": -1, "the prior": -1}[rel]
+        note = "read against the anchor; the story may mean the year before another date" if rel in (
+            "the previous", "the prior") else None
+        return TimeSpec("period", unit=g["unit"].lower(), n=shift, part=_part_of(g.get("part")), note=note)
+    if name == "period_in_the":
+        return TimeSpec("period", unit=g["unit"].lower(), n=0, part=g["part"].lower())
+    if name == "end_of_period":
+        rel = g["rel"].lower()
+        shift = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+        part = _part_of(g["part"])
+        return TimeSpec("period", unit=g["unit"].lower(), n=shift, part={"end": "end_of"}.get(part or "", part))
+    if name == "past_n":
+        if g.get("unit"):
+            return TimeSpec("span_back", n=1, unit=_unit_of(g["unit"]))
+        n = _num_of(g["n"])
+        return TimeSpec("span_back", n=n, unit=_unit_of(g["units"])) if n else None
+    if name == "ago":
+        n = _num_of(g["n"])
+        if n is None:
+            return TimeSpec("vague", note="vague: no number of units")
+        return TimeSpec("ago", n=n, unit=_unit_of(g["unit"]))
+    if name == "duration":
+        n = _num_of(g["n"])
+        if n is None:
+            return None
+        hedge = (g.get("hedge") or "").lower()
+        open_back = hedge.startswith(("more", "over", "at least"))
+        return TimeSpec("in_n" if g["prep"].lower() == "in" else "for_n", n=n, unit=_unit_of(g["unit"]),
+                        part="open" if open_back else None)
+    if name == "relative_event":
+        return TimeSpec("vague", note="relative to another event in the story, not to the anchor")
+    if name == "vague":
+        return TimeSpec("vague", note="vague period; not resolved to dates")
+    if name == "year":
+        before = text[max(0, m.start() - 30): m.start()]
+        if _COUNT_HEDGE_BEFORE.search(before):
+            return None
+        if not _YEAR_CUE_BEFORE.search(before):
+            after = _PLURAL_AFTER.match(text, m.end())
+            if after and not text[m.end():].lstrip().startswith(("and", "or")):
+                return None
+        return TimeSpec("year", year=int(g["year"]))
+    raise AssertionError(name)
+
+
+def locate(text: str) -> list[Candidate]:
+    """Every time expression in ``text`` with its spec, longest non-overlapping matches first.
+
+    Then prefix words that change the meaning are folded in ("since 2021",
+    "before 2030", "by 2030"), and "from X to Y" / "between X and Y" become one range.
+    """
+    if not _PREFILTER.search(text):
+        return []
+    found: list[Candidate] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            spec = _build(name, m, text)
+            if spec is not None:
+                found.append(Candidate(m.start(), m.end(), spec))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return _fold_prefixes(text, _merge_ranges(text, chosen))
+
+
+_RANGE_OPEN = re.compile(r"(?i:\b(from|between)\s+)$")
+_RANGE_JOIN = re.compile(r"(?i:\s*(?:to|through|until|till|and|[-–])\s*)")
+_PREFIX = re.compile(r"(?i:\b(since|before|by)\s+)$")
+_ABSOLUTE_KINDS = {"date", "month", "year", "decade", "season", "quarter", "numeric"}
+
+
+def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            opener = _RANGE_OPEN.search(text, 0, a.start)
+            join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+            if (opener and join and a.spec.kind in _ABSOLUTE_KINDS and b.spec.kind in _ABSOLUTE_KINDS
+                    and (opener.group(1).lower() == "between") == ("and" in join.group(0).lower())):
+                out.append(Candidate(opener.start(), b.end, TimeSpec("range", inner=(a.spec, b.spec))))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _fold_prefixes(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        pre = _PREFIX.search(text, max(0, c.start - 8), c.start)
+        if pre and c.spec.kind in _ABSOLUTE_KINDS:
+            word = pre.group(1).lower()
+            # "by Feb. 3" is a deadline, kept as the date; "by 2030" is a horizon worth the open interval
+            if word == "since" or (word == "before") or (word == "by" and c.spec.kind == "year" and c.spec.part is None):
+                out.append(Candidate(pre.start(), c.end, TimeSpec(word, inner=(c.spec,))))
+                continue
+        out.append(c)
+    return out
