@@ -205,3 +205,37 @@ def test_check_public_url_unresolvable_host() -> None:
         pytest.skip("this resolver answers for .invalid names")
     with pytest.raises(IngestError, match="cannot resolve host no-such-host.invalid"):
         check_public_url("http://no-such-host.invalid/")
+
+
+def test_untrusted_inputs_are_urls_to_public_hosts_only(http_server: RouteServer) -> None:
+    http_server.route("/page", Route(body=b"<p>hello</p>", headers=HTML))
+    inputs = [str(DATA / "folder"), "/etc/passwd", "-", http_server.url("/page")]
+    items = list(read_sources(inputs, settings=Settings(), untrusted=True))
+    reasons = [i.reason for i in items if isinstance(i, IngestFailure)]
+    assert reasons[:3] == ["only http and https URLs are accepted here"] * 3
+    assert "loopback address" in reasons[3] and http_server.requests == []
+    # the operator can allow private addresses (an intranet deployment)
+    [doc] = read_sources([http_server.url("/page")], settings=Settings(allow_private_urls=True), untrusted=True)
+    assert isinstance(doc, RawDocument)
+
+
+def test_public_redirect_to_private_address_is_refused_at_the_hop(
+    http_server: RouteServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the guard checks every hop, so a redirect cannot smuggle the fetch onto a private address;
+    # the test server itself is on loopback, so its own (first) hop is let through here
+    from storycheck.ingest import fetch as fetch_module
+
+    http_server.route("/hop", Route(status=302, headers={"Location": "http://10.0.0.7/admin"}))
+    checked: list[str] = []
+    real_check = fetch_module.check_public_url
+
+    def first_hop_allowed(url: str) -> None:
+        checked.append(url)
+        if len(checked) > 1:
+            real_check(url)
+
+    monkeypatch.setattr(fetch_module, "check_public_url", first_hop_allowed)
+    with pytest.raises(IngestError, match=r"10\.0\.0\.7 \(private address"):
+        fetch_url(http_server.url("/hop"), settings=Settings(), public_only=True)
+    assert checked == [http_server.url("/hop"), "http://10.0.0.7/admin"]

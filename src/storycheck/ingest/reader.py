@@ -118,9 +118,14 @@ SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying", "makefile"
 _GLOB_CHARS = set("*?[")
 
 
-def read_sources(inputs: Sequence[str], *, settings: Settings) -> Iterator[Item]:
-    """Read every input lazily, in the order given (folders in sorted order)."""
-    reader = _Reader(settings)
+def read_sources(inputs: Sequence[str], *, settings: Settings, untrusted: bool = False) -> Iterator[Item]:
+    """Read every input lazily, in the order given (folders in sorted order).
+
+    ``untrusted=True`` is for inputs typed by web users: only http(s) URLs are
+    read (a path would expose the server's files), and unless
+    ``settings.allow_private_urls`` every address on the way must be public.
+    """
+    reader = _Reader(settings, untrusted=untrusted)
     for spec in inputs:
         yield from reader.read(spec)
 
@@ -132,13 +137,16 @@ def _now() -> str:
 class _Reader:
     """Per-run state: hashes seen (dedupe) and ids handed out (uniqueness)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, untrusted: bool = False) -> None:
         self.settings = settings
+        self.untrusted = untrusted
         self.seen_sha: set[str] = set()
         self.taken_ids: set[str] = set()
 
     def read(self, spec: str) -> Iterator[Item]:
-        if spec == "-":
+        if self.untrusted and not spec.lower().startswith(("http://", "https://")):
+            yield IngestFailure(spec, "only http and https URLs are accepted here")
+        elif spec == "-":
             yield from self._stdin(sys.stdin.buffer)
         elif spec.lower().startswith(("http://", "https://")):
             yield from self._url(spec)
@@ -222,7 +230,8 @@ class _Reader:
         from storycheck.ingest.fetch import fetch_url
 
         try:
-            result = fetch_url(url, settings=self.settings)
+            public_only = self.untrusted and not self.settings.allow_private_urls
+            result = fetch_url(url, settings=self.settings, public_only=public_only)
         except IngestError as exc:
             yield IngestFailure(url, exc.reason)
             return
