@@ -17,9 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import EXAMPLES
-
-STORY = EXAMPLES / "harbour-strike"
+STORY = Path(__file__).resolve().parent.parent / "examples" / "harbour-strike"
 PLACEHOLDER_HOST = "http://127.0.0.1:8765/"
 KINDS = {
     "contradiction", "agreement", "corroborated", "single_source", "syndicated",
