@@ -60,7 +60,9 @@ def test_report_is_self_contained_and_pins_its_inline_blocks(story_report: Repor
     assert f"style-src {sha(style)}" in csp and f"script-src {sha(script)}" in csp
     # nothing that could load: no src attributes, stylesheets, CSS urls or imports
     assert not [a for _, a in page.tags if "src" in a]
-    assert not page.having("link") and not page.having("iframe") and not page.having("img")
+    # the only link element is the empty data: icon that stops browsers asking for /favicon.ico
+    assert [a.get("href") for a in page.having("link")] == ["data:,"]
+    assert not page.having("iframe") and not page.having("img")
     assert "url(" not in style and "@import" not in style
 
 

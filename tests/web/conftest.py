@@ -52,6 +52,16 @@ def fx() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def story_report(fx: ModuleType) -> Report:
+    return fx.story_report()  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def hostile_report(fx: ModuleType) -> Report:
+    return fx.hostile_report()  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
 def story_db(tmp_path_factory: pytest.TempPathFactory, fx: ModuleType) -> Path:
     return store_report(fx.story_report(), tmp_path_factory.mktemp("story") / "story.db")
 

@@ -359,9 +359,9 @@ def _dating_time(claim: Claim | None, words: str) -> TimeExpression | None:
     return picked[0] if picked else None
 
 
-CHART_WIDTH = 760
+CHART_WIDTH = 780
 PLOT_LEFT = 250
-PLOT_RIGHT = 730
+PLOT_RIGHT = 720
 ROW_GAP = 18
 LABEL_LINE = 15
 

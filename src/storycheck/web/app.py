@@ -28,7 +28,7 @@ from storycheck.settings import Settings
 from storycheck.web import api_views
 from storycheck.web.data import StoreData
 from storycheck.web.jobs import JobQueue, Submission
-from storycheck.web.security import SecurityMiddleware, too_large_message
+from storycheck.web.security import FORM_OVERHEAD, SecurityMiddleware, too_large_message
 from storycheck.web.submit import check_url_allowed, make_processor
 
 
@@ -124,7 +124,7 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
 
     @app.post("/add", include_in_schema=False)
     async def add_submit(request: Request) -> Response:
-        form = await request.form(max_files=1, max_fields=20, max_part_size=limit + 1024)
+        form = await request.form(max_files=1, max_fields=20, max_part_size=limit + FORM_OVERHEAD)
         fields = {k: (v.strip() if isinstance(v, str) else "") for k, v in form.items()}
         upload = form.get("file")
         meta = {k: fields.get(k) or None for k in ("title", "outlet", "published", "page_url")}
