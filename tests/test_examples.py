@@ -170,6 +170,9 @@ def test_every_key_phrase_occurs_in_its_file() -> None:
             assert phrases, f"{entry['id']}: no phrase for {name}"
             for phrase in phrases:
                 assert phrase in texts[name], f"{entry['id']}: {phrase!r} not in {name}"
+        for name, title in zip(entry["files"], entry.get("titles", ()), strict=False):
+            assert title == next(a["title"] for a in key["articles"] if a["file"] == name)
+            assert title in texts[name]
 
 
 def test_key_covers_every_planted_kind_the_story_promises() -> None:
