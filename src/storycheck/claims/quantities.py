@@ -42,7 +42,7 @@ _CORE = re.compile(
     rf"(?P<cur>US\$|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)?\s?"
     rf"(?:(?P<vague>\b(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions))\b"
     rf"|(?P<num>(?<![\w.,])(?:{DIGITS})(?![\w,]\d)|\b(?i:a\s+dozen|{NUMBER_WORD})\b"
-    rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen)\b)))"
+    rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen|minute|hour|day|week|month|year|decade|century)\b)))"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
 )
 _HYPHEN_UNIT = re.compile(
@@ -190,7 +190,7 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     value *= scale_of(scale_word)
 
     if is_digits:
-        if _LIST_START.match(before) and re.match(r"[.)]\s", text[m.end("num"):m.end("num") + 2]):
+        if _LIST_START.match(before) and re.match(r"[.)](?:\s|$)", text[m.end("num"):m.end("num") + 2]):
             return None  # "1. The first item"
         if before.endswith(("-", "/")) and re.search(r"[A-Za-z]-$|/$", before):
             return None  # COVID-19, 24/7
@@ -246,6 +246,8 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
             counted = _counted_noun(noun_m, is_digits or raw.lower().endswith("dozen"))
             if counted is not None:
                 unit, end = counted
+    if unit in TIME_UNITS and _RELATIVE_AFTER.match(text, end):
+        return None  # "two years ago" is a time, not an amount
     if unit is None and not is_digits and not raw.lower().endswith("dozen"):
         return None  # a bare number word ("the two leaders") is not a quantity
     if unit is None and raw.lower() in ("a", "an"):
@@ -254,7 +256,7 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
         return None  # a bare year
     if unit is not None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and _TIME_PREP_BEFORE.search(before):
         return None  # "in 2024 protesters marched"
-    if unit is not None and unit not in ("percent", "percentage point") and not currency:
+    if unit is not None and not currency:
         per_m = _PER_AFTER.match(text, end)
         if per_m:
             per = (per_m.group("per") or "").lower() or {

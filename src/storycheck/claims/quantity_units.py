@@ -68,7 +68,7 @@ COUNTED_PLURALS = {
     "victims", "deaths", "casualties", "patients", "doctors", "journalists", "fighters", "rebels",
     "guerrillas", "members", "employees", "passengers", "delegates", "voters", "farmers", "homes",
     "houses", "ships", "vessels", "boats", "planes", "flights", "drones", "missiles", "vehicles",
-    "countries", "nations", "companies", "firms", "jobs", "cases", "arrests", "lawmakers", "senators",
+    "companies", "firms", "jobs", "cases", "arrests", "lawmakers", "senators",
     "seats", "votes", "villages", "towns", "cities", "schools", "hospitals", "fans", "athletes",
 }
 # adjectives allowed between a number and its noun ("1,450 new teachers")

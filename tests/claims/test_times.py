@@ -1,0 +1,200 @@
+"""Time expressions: located with exact spans, resolved to intervals against an anchor and a tense.
+
+Sentences are written for these tests; anchors are chosen so every rule is
+exercised on a known weekday (2026-02-03 is a Tuesday, 2024-11-08 a Friday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from storycheck.claims.times import find_times, resolve_time
+
+TUE = dt.date(2026, 2, 3)  # a Tuesday
+MON = dt.date(2026, 2, 2)
+FRI = dt.date(2024, 11, 8)
+MIDYEAR = dt.date(2025, 6, 18)  # a Wednesday
+
+
+def one(sentence: str, words: str, anchor: dt.date | None, tense: str | None = None):  # type: ignore[no-untyped-def]
+    found = find_times(sentence, anchor=anchor, anchor_source="published" if anchor else None, tense=tense)
+    hits = [t for t in found if t.text == words]
+    assert hits, f"{words!r} not found in {sentence!r}; got {[t.text for t in found]}"
+    return hits[0]
+
+
+CASES = [
+    # (sentence, words, anchor, tense, from, to, granularity)
+    ("Ministers signed the accord on Tuesday in Lima.", "Tuesday", TUE, "past", "2026-02-03", "2026-02-03", "day"),
+    ("The envoy is set to arrive Tuesday.", "Tuesday", MON, "future", "2026-02-03", "2026-02-03", "day"),
+    ("The envoy arrived Tuesday, aides said.", "Tuesday", dt.date(2026, 2, 5), "past", "2026-02-03", "2026-02-03", "day"),
+    ("Talks will resume on Thursday.", "Thursday", TUE, "future", "2026-02-05", "2026-02-05", "day"),
+    ("The agency confirmed last Thursday that flights resumed.", "last Thursday", MON, "past", "2026-01-29", "2026-01-29", "day"),
+    ("The mayor quit last Friday.", "last Friday", FRI, "past", "2024-11-01", "2024-11-01", "day"),
+    ("Crews return next Monday.", "next Monday", FRI, "future", "2024-11-11", "2024-11-11", "day"),
+    ("Tensions rose after the March 14 vote.", "March 14", dt.date(2026, 4, 2), "past", "2026-03-14", "2026-03-14", "day"),
+    ("The plant was sold on March 14, 2026.", "March 14, 2026", TUE, None, "2026-03-14", "2026-03-14", "day"),
+    ("Bids close Feb. 3 at noon.", "Feb. 3", dt.date(2026, 1, 20), "future", "2026-02-03", "2026-02-03", "day"),
+    ("The deal was signed on 4 July 2024.", "4 July 2024", MIDYEAR, "past", "2024-07-04", "2024-07-04", "day"),
+    ("Figures released on 2025-03-14 showed a dip.", "2025-03-14", MIDYEAR, "past", "2025-03-14", "2025-03-14", "day"),
+    ("The commission met this week in private.", "this week", TUE, "past", "2026-02-02", "2026-02-08", "week"),
+    ("Tolls rise in early October.", "early October", MIDYEAR, "future", "2025-10-01", "2025-10-10", "span"),
+    ("Flooding peaked in mid-October.", "mid-October", dt.date(2025, 12, 1), "past", "2025-10-11", "2025-10-20", "span"),
+    ("Snow arrived in late October.", "late October", dt.date(2025, 12, 1), "past", "2025-10-21", "2025-10-31", "span"),
+    # a February article's "early January" is the January just gone
+    ("Prices eased in early January.", "early January", TUE, None, "2026-01-01", "2026-01-10", "span"),
+    ("Strikes spread in early February.", "early February", TUE, "past", "2026-02-01", "2026-02-10", "span"),
+    ("The riot followed the January 3 police raid.", "January 3", TUE, None, "2026-01-03", "2026-01-03", "day"),
+    ("Earlier this year the senate passed the bill.", "Earlier this year", MIDYEAR, "past", "2025-01-01", "2025-06-18", "span"),
+    ("Rates climbed twice earlier this month.", "earlier this month", MIDYEAR, "past", "2025-06-01", "2025-06-18", "span"),
+    ("The mill closed two years ago.", "two years ago", MIDYEAR, "past", "2022-12-18", "2023-12-18", "year"),
+    ("A year ago the border was shut.", "A year ago", TUE, "past", "2024-08-03", "2025-08-03", "year"),
+    ("Output fell sharply in 2019.", "2019", MIDYEAR, "past", "2019-01-01", "2019-12-31", "year"),
+    ("Imports doubled in 2025.", "2025", TUE, "past", "2025-01-01", "2025-12-31", "year"),
+    ("The tribunal has sat since 2021.", "since 2021", MIDYEAR, None, "2021-01-01", "2025-06-18", "span"),
+    ("Fishermen have worked the reef for four decades.", "for four decades", MIDYEAR, "present", "1985-06-18", "2025-06-18", "span"),
+    ("Wages stagnated during the previous year.", "the previous year", TUE, "past", "2025-01-01", "2025-12-31", "year"),
+    ("Sales dipped during the prior year.", "the prior year", TUE, "past", "2025-01-01", "2025-12-31", "year"),
+    ("The council votes next month.", "next month", MIDYEAR, "future", "2025-07-01", "2025-07-31", "month"),
+    ("Fares rose last month.", "last month", MIDYEAR, "past", "2025-05-01", "2025-05-31", "month"),
+    ("The record was the highest in three decades.", "in three decades", TUE, "past", "1996-02-03", "2026-02-03", "span"),
+    ("Rock bands ruled the charts in the 1990s.", "1990s", TUE, "past", "1990-01-01", "1999-12-31", "decade"),
+    ("Parliament dissolves in May.", "May", TUE, "future", "2026-05-01", "2026-05-31", "month"),
+    ("Her mandate is due to end in August.", "August", TUE, "future", "2026-08-01", "2026-08-31", "month"),
+    ("The club folded in August.", "August", TUE, "past", "2025-08-01", "2025-08-31", "month"),
+    ("Cases jumped in 2024.", "2024", TUE, "past", "2024-01-01", "2024-12-31", "year"),
+    ("Storms hit the coast yesterday.", "yesterday", FRI, "past", "2024-11-07", "2024-11-07", "day"),
+    ("The count ends today.", "today", FRI, None, "2024-11-08", "2024-11-08", "day"),
+    ("The band plays tonight.", "tonight", FRI, "future", "2024-11-08", "2024-11-08", "day"),
+    ("The verdict is due tomorrow.", "tomorrow", FRI, "future", "2024-11-09", "2024-11-09", "day"),
+    ("Turnout this year broke records.", "this year", FRI, "past", "2024-01-01", "2024-12-31", "year"),
+    ("Turnout last year was low.", "last year", FRI, "past", "2023-01-01", "2023-12-31", "year"),
+    ("Fees rise next year.", "next year", FRI, "future", "2025-01-01", "2025-12-31", "year"),
+    ("The hotel was built in the late 1970s.", "late 1970s", FRI, "past", "1977-01-01", "1979-12-31", "span"),
+    ("Profits rose in the second quarter of 2024.", "the second quarter of 2024", FRI, "past", "2024-04-01", "2024-06-30", "quarter"),
+    ("The plan ran from 2010 to 2014.", "from 2010 to 2014", FRI, "past", "2010-01-01", "2014-12-31", "span"),
+    ("A summit is planned for June 9-11.", "June 9-11", TUE, "future", "2026-06-09", "2026-06-11", "span"),
+    ("Deliveries resume by 2031.", "by 2031", TUE, "future", None, "2031-12-31", "span"),
+    ("Protests grew in late 2025.", "late 2025", TUE, "past", "2025-09-01", "2025-12-31", "span"),
+    ("The port reopened in mid-2023.", "mid-2023", TUE, "past", "2023-05-01", "2023-08-31", "span"),
+    ("The tariff was first applied on 11/05/2019.", "11/05/2019", TUE, "past", "2019-11-05", "2019-11-05", "day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "anchor", "tense", "lo", "hi", "grain"), CASES)
+def test_resolves_to_interval(sentence: str, words: str, anchor: dt.date, tense: str | None,
+                              lo: str | None, hi: str | None, grain: str) -> None:
+    t = one(sentence, words, anchor, tense)
+    assert (t.date_from, t.date_to, t.granularity) == (lo, hi, grain)
+    assert sentence[t.start:t.end] == words
+
+
+def test_offsets_point_into_the_body() -> None:
+    body = "Headline words.\n\nThe talks ended on Tuesday after two rounds in early February."
+    start = body.index("The talks")
+    sentence = body[start:]
+    found = find_times(sentence, offset=start, anchor=TUE, anchor_source="published", tense="past")
+    assert [t.text for t in found] == ["Tuesday", "early February"]
+    for t in found:
+        assert body[t.start:t.end] == t.text
+        assert t.anchor == "2026-02-03" and t.anchor_source == "published"
+
+
+def test_tense_picks_the_week() -> None:
+    preview = one("The leaders meet on Thursday.", "Thursday", TUE, "future")
+    report = one("The leaders met on Thursday.", "Thursday", TUE, "past")
+    assert preview.date_from == "2026-02-05"
+    assert report.date_from == "2026-01-29"
+
+
+def test_without_anchor_relative_stays_unresolved_absolute_resolves() -> None:
+    found = find_times("The pact signed on Tuesday replaced one from March 14, 2026 and another from 2019.",
+                       anchor=None, anchor_source=None, tense="past")
+    by_text = {t.text: t for t in found}
+    assert by_text["Tuesday"].date_from is None and by_text["Tuesday"].note == "no anchor"
+    assert by_text["March 14, 2026"].date_from == "2026-03-14"
+    assert by_text["2019"].date_to == "2019-12-31"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Roughly 3,000 tons of cargo were lost.",
+        "Tariffs of 50% took effect.",
+        "The firm sold 2,024 units.",
+        "About 1850 volunteers signed up.",
+        "The mayor may resign, aides said.",
+        "Protesters will march on the capital.",
+        "May the best team win.",
+        "The score was 2-1 at half time.",
+    ],
+)
+def test_numbers_and_verbs_are_not_times(sentence: str) -> None:
+    assert find_times(sentence, anchor=TUE, anchor_source="published", tense="past") == []
+
+
+def test_since_is_open_at_the_end() -> None:
+    t = one("Rebels have held the town since 2021.", "since 2021", TUE, None)
+    assert t.open_end and t.date_to == "2026-02-03"
+
+
+def test_more_than_centuries_is_open_at_the_start() -> None:
+    t = one("The two states have traded for more than two centuries.", "for more than two centuries", TUE, "present")
+    assert t.open_start and t.date_from == "1826-02-03" and t.date_to == "2026-02-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Exports have slowed in recent months.", "recent months"),
+        ("The mine had been sold months earlier.", "months earlier"),
+        ("The two sides have quarrelled for decades.", "for decades"),
+        ("The truce collapsed three days later.", "three days later"),
+    ],
+)
+def test_vague_or_event_relative_is_marked_not_guessed(sentence: str, words: str) -> None:
+    t = one(sentence, words, TUE, "past")
+    assert t.date_from is None and t.date_to is None and t.note
+
+
+def test_resolve_time_re_anchors_and_keeps_the_span() -> None:
+    t = one("The ferry sank on Tuesday.", "Tuesday", None, "past")
+    assert t.date_from is None
+    again = resolve_time(t, anchor=dt.date(2026, 2, 5), anchor_source="story", tense="past")
+    assert (again.text, again.start, again.end) == (t.text, t.start, t.end)
+    assert again.date_from == "2026-02-03" and again.anchor_source == "story" and again.note is None
+
+
+def test_a_weekday_given_with_its_date_picks_the_matching_year() -> None:
+    t = one("The vote is on Tuesday, Feb. 10.", "Tuesday, Feb. 10", TUE, "future")
+    assert t.date_from == "2026-02-10" and t.note is None
+
+
+def test_seed_time_expressions(seeds_dir: Path) -> None:
+    """The seeds' own datings, each found in its sentence and resolved as the story reads."""
+    expected = {
+        # file prefix: (words, anchor, tense, from, to)
+        "001": [("February 3, 2026", TUE, "past", "2026-02-03", "2026-02-03"),
+                ("in three decades", TUE, "past", "1996-02-03", "2026-02-03")],
+        "002": [("Tuesday", TUE, "past", "2026-02-03", "2026-02-03"),
+                ("early February", TUE, "past", "2026-02-01", "2026-02-10")],
+        "003": [("2024", TUE, "past", "2024-01-01", "2024-12-31"),
+                ("August", TUE, "future", "2026-08-01", "2026-08-31")],
+        "004": [("January 3", MON, "past", "2026-01-03", "2026-01-03"),
+                ("early January", MON, "past", "2026-01-01", "2026-01-10"),
+                ("last Thursday", MON, "past", "2026-01-29", "2026-01-29"),
+                ("Tuesday", MON, "future", "2026-02-03", "2026-02-03")],
+    }
+    for prefix, wants in expected.items():
+        path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+        body = path.read_text(encoding="utf-8")
+        sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
+        for words, anchor, tense, lo, hi in wants:
+            hits = [t for s in sentences if words in s
+                    for t in find_times(s, anchor=anchor, anchor_source="published", tense=tense) if t.text == words]
+            assert hits, f"{words!r} not found in {path.name}"
+            assert (hits[0].date_from, hits[0].date_to) == (lo, hi), (path.name, words)
