@@ -100,13 +100,23 @@ _APOS = "(?:’s|'s)"
 _ROLE_BEFORE_NAME = re.compile(rf"(?:^|[^\w.])(?P<country>{_COUNTRY_WORDS}){_APOS}? (?P<role>{_ROLE_WORDS}) $")
 # ", the Colombian leader" / ", Colombia's president" right after a name
 _ROLE_AFTER_NAME = re.compile(rf"^, (?:the )?(?P<country>{_COUNTRY_WORDS}){_APOS}? (?P<role>{_ROLE_WORDS})\b")
+# a capitalised title right before a name, with no country: "President Lucia Moreno"
+_BARE_ROLE_BEFORE_NAME = re.compile(rf"(?:^|[^\w.’'])(?P<role>{_ROLE_WORDS}) $")
+# "the president", "the president of Colombia"
+_ROLE_DEFINITE = re.compile(rf"\b[Tt]he (?P<role>{_ROLE_WORDS})(?: of (?:the )?(?P<country>{_COUNTRY_WORDS}))?(?![\w-])")
 # a role standing for a person: "the Colombian leader", "Colombia's president"
 _ROLE_MENTION = re.compile(
     rf"(?:\b[Tt]he (?P<adj>{_COUNTRY_WORDS})|(?<![\w.])(?P<poss>{_COUNTRY_WORDS}){_APOS}) (?P<role>{_ROLE_WORDS})(?![\w-])"
 )
 # courtesy titles and job titles that may stand before a surname
 COURTESY_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
-_TITLE_PREFIX = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.?|President|Prime Minister|Minister|Senator|Governor) ")
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Amb)\.?|President|Vice President|Prime Minister|"
+    r"(?:Foreign |Defen[cs]e |Finance |Interior |Trade |Health |Justice )?Minister|Senator|Governor|Mayor|Judge|Justice|"
+    r"Coach|Chief|General|Colonel|Captain|Admiral|Ambassador|Professor|Father|Sister|Rabbi|Imam|Bishop|Pope|King|"
+    r"Queen|Prince|Princess|Sheikh|Chairman|Chairwoman|Director|Inspector|Officer|Sergeant|Detective|Commissioner|"
+    r"Speaker|Secretary|Chancellor|Landlord|Auditor|Economist|Activist|Agronomist|Historian) "
+)
 _FEMALE_TITLES = frozenset({"Mrs.", "Ms.", "Mrs", "Ms"})
 _MALE_TITLES = frozenset({"Mr.", "Mr"})
 
@@ -174,6 +184,18 @@ def _bare_name(text: str) -> str:
     return text.strip()
 
 
+def _looks_like_titled_person(text: str, body: str, start: int) -> bool:
+    """A two- or three-word capitalised name right after (or starting with) a personal title."""
+    bare = _bare_name(text)
+    words = bare.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if bare != text:
+        return True
+    before = body[max(0, start - 30) : start]
+    return bool(re.search(r"(?:^|\s)(?:Mayor|Governor|Senator|Minister|President|Judge|Coach|Dr\.|Mr\.|Mrs\.|Ms\.|Professor|Ambassador) $", before))
+
+
 def _norm_role(role: str) -> str:
     return " ".join(role.lower().split())
 
@@ -193,8 +215,12 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
     raw: list[tuple[str, str, int, int]] = []
     for ent in doc.ents:
         text, end = _strip_possessive(ent.text, ent.end_char)
-        if text.strip():
-            raw.append((text, ent.label_, ent.start_char, end))
+        if not text.strip():
+            continue
+        label = ent.label_
+        if label in {"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and _looks_like_titled_person(text, body, ent.start_char):
+            label = "PERSON"  # "Mayor Helen Park" tagged as a park, "Landlord Victor Adeyemi" as a firm
+        raw.append((text, label, ent.start_char, end))
 
     # full names (two or more words) and the surnames / first names that point to them
     full_names: list[str] = []
@@ -282,6 +308,10 @@ def _role_ties(entities: Iterable[Entity], body: str) -> dict[str, set[tuple[str
         m = _ROLE_BEFORE_NAME.search(before)
         if m:
             ties[ent.canonical].add((_COUNTRY_OF[m.group("country")], _norm_role(m.group("role"))))
+        else:
+            m = _BARE_ROLE_BEFORE_NAME.search(before)
+            if m and m.group("role")[:1].isupper():
+                ties[ent.canonical].add(("", _norm_role(m.group("role"))))
         m = _ROLE_AFTER_NAME.match(body[ent.end : ent.end + 60])
         if m:
             ties[ent.canonical].add((_COUNTRY_OF[m.group("country")], _norm_role(m.group("role"))))
@@ -293,19 +323,31 @@ def _add_role_mentions(entities: list[Entity], body: str, roles: dict[str, set[t
     if not roles:
         return entities
     added: list[Entity] = []
+    mentions: list[tuple[int, int, str | None, str]] = []
     for m in _ROLE_MENTION.finditer(body):
-        after = body[m.end() : m.end() + 3]
+        mentions.append((m.start(), m.end(), _COUNTRY_OF[m.group("adj") or m.group("poss")], m.group("role")))
+    for m in _ROLE_DEFINITE.finditer(body):
+        country = _COUNTRY_OF[m.group("country")] if m.group("country") else None
+        mentions.append((m.start(), m.end(), country, m.group("role")))
+    taken: list[tuple[int, int]] = []
+    for m_start, m_end, country, role_text in sorted(mentions, key=lambda x: (x[0], -x[1])):
+        if any(s <= m_start < e for s, e in taken):
+            continue
+        after = body[m_end : m_end + 3]
         if re.match(r"\s+[A-Z]", after) or after.startswith("s "):
             continue  # a title before a name ("Colombian President Gustavo Petro"), or a plural
-        country = _COUNTRY_OF[m.group("adj") or m.group("poss")]
-        role = _norm_role(m.group("role"))
-        fits = [name for name, held in roles.items() if any(c == country and _role_fits(role, r) for c, r in held)]
+        role = _norm_role(role_text)
+        fits = [
+            name for name, held in roles.items()
+            if any((country is None or c == country) and _role_fits(role, r) for c, r in held)
+        ]
         if len(fits) != 1:
             continue
-        start = m.start() if body[m.start()].isalpha() or body[m.start()] in "“\"" else m.start() + 1
+        start = m_start
         while start < len(body) and not body[start].isalpha():
             start += 1
-        added.append(Entity(text=body[start : m.end()], label="PERSON", start=start, end=m.end(), canonical=fits[0]))
+        taken.append((start, m_end))
+        added.append(Entity(text=body[start:m_end], label="PERSON", start=start, end=m_end, canonical=fits[0]))
     if not added:
         return entities
     kept = [e for e in entities if not any(a.start <= e.start and e.end <= a.end for a in added)]

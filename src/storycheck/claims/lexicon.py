@@ -37,8 +37,9 @@ SPEECH_VERBS = verb_forms(
     continue conclude ask reply respond tweet post describe characterise characterize label brand dub term
     denounce condemn accuse praise hail dismiss express declare announce acknowledge admit promise pledge vow
     urge call predict suggest remark comment observe complain lament boast joke quip threaten demand deny
-    confirm assert maintain tout thank write decry mock blast slam criticise criticize""",
-    "said told wrote written dubbed labelled labelling branded termed",
+    confirm assert maintain tout thank write decry mock blast slam criticise criticize blame""",
+    "said told wrote written dubbed dubbing labelled labelling branded termed admitted admitting quipped quipping "
+    "regretted submitted",
 )
 # verbs whose meaning is only "speech" with a that-clause or quote ("added Colombia to the list" is not)
 SPEECH_NEEDS_CLAUSE = verb_forms("add state continue post note call term name find show", "found")

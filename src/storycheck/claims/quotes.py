@@ -30,7 +30,8 @@ _LABEL_RE = re.compile(
 )
 _POST_VERB = (
     r"(?:said|says|noted|notes|added|adds|told\s+\w+|stated|explained|wrote|writes|warned|argued|insisted|"
-    r"recalled|continued|concluded|asked|replied|responded|stressed|observed|remarked|tweeted|posted)"
+    r"recalled|continued|concluded|asked|replied|responded|stressed|observed|remarked|tweeted|posted|admitted|"
+    r"predicted|conceded|acknowledged|insists|warns|explains)"
 )
 _POST_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_POST_VERB}\s+(?P<who>\S)")
 _POST_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<who>[^,.;:“”\"]{{1,60}}?)\s+{_POST_VERB}\b")
@@ -221,6 +222,10 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
                 if ent.label == "PERSON":
                     return ent.canonical
             return re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", text)
+        # a long subject ("Doctors at the clinic, led by ...") is named by its head and modifiers
+        left = [t for t in tok.lefts if t.dep_ in {"amod", "compound", "nmod"}]
+        first = left[0] if left else tok
+        return ctx.body[first.idx : tok.idx + len(tok.text)]
     return None
 
 
@@ -318,6 +323,13 @@ def _speaker_by_phrases(ctx: _Context, mark_start: int, mark_end: int) -> str | 
         return _who_at(ctx, mark_end + m.start("who"), m.group("who"))
     sent_before = _sentence_at(ctx, mark_start)
     pre = ctx.body[sent_before[0] : mark_start]
+    if pre.rstrip().endswith(":"):
+        # "Agronomist Carlos Mendez disagrees: “...”": the subject of the introducing clause
+        clause = ctx.tokens.in_range(sent_before[0], mark_start)
+        verbs = [t for t in clause if t.tag_.startswith("VB") and (t.dep_ == "ROOT" or not (sent_before[0] <= t.head.idx < mark_start))]
+        subj = _subject_of(verbs[0]) if verbs else None
+        if subj is not None:
+            return _name_for_token(ctx, subj)
     m = _PRE_VERB.search(pre)
     if m:
         who = m.group("who").strip()
@@ -328,6 +340,21 @@ def _speaker_by_phrases(ctx: _Context, mark_start: int, mark_end: int) -> str | 
         base = sent_before[0] if m.string is pre else mark_end
         return _who_at(ctx, base + m.start("who"), m.group("who"))
     return None
+
+
+def _is_scare_quote(ctx: _Context, mark_start: int, mark_end: int) -> bool:
+    """Quote marks around a word about a thing, not words someone said.
+
+    "so-called “ghost workers”", "over “dignity” concerns", "the “smart city” plan":
+    the quoted words modify a noun that follows, or are flagged as a coinage.
+    """
+    if re.search(r"(?:so-called|so called|the word|the term|dubbed)\s*$", ctx.body[max(0, mark_start - 12) : mark_start]):
+        return True
+    inside = ctx.tokens.in_range(mark_start, mark_end)
+    nxt = ctx.tokens.at(mark_end + 1) if mark_end + 1 < len(ctx.body) else None
+    if not inside or nxt is None or not nxt.tag_.startswith("NN"):
+        return False
+    return inside[-1].head.i == nxt.i or inside[-1].dep_ in {"compound", "amod", "nmod"}
 
 
 def find_quotes(doc: Doc, body: str, ents: ArticleEntities, sentences: Sequence[tuple[int, int]]) -> list[FoundQuote]:
@@ -349,8 +376,9 @@ def find_quotes(doc: Doc, body: str, ents: ArticleEntities, sentences: Sequence[
             speaker, target = labelled
             kind = "label"
         else:
-            spoke, speaker = _speaker_by_parse(ctx, start, end)
-            scare = len(words) <= 2 and not at_sentence_start
+            scare = len(words) <= 2 and not at_sentence_start and _is_scare_quote(ctx, mark_start, mark_end)
+            spoke, speaker = (False, None) if scare else _speaker_by_parse(ctx, start, end)
+            scare = scare or (len(words) <= 2 and not at_sentence_start)
             if not spoke and not scare:
                 speaker = _speaker_by_phrases(ctx, mark_start, mark_end)
             if speaker is None and not spoke and not scare and found:
