@@ -61,6 +61,7 @@ class GeneratedArticle:
     reprint_of: str | None = None  # filename of the wire original this article copies
     conflicts: tuple[str, ...] = ()  # what this article states differently: "date", "number", "speaker"
     place: str = ""  # the story's invented town, unique to the story
+    count: str = ""  # the story's main number as this article words it: "about 1,200", "more than 1,150"
 
 
 @dataclass(slots=True)
@@ -83,7 +84,7 @@ class _Story:
 def _round_nice(value: int) -> int:
     """Two significant figures: what "about N" rounds a count to."""
     if value < 100:
-        return int(round(value, -1)) or value
+        return int(round(value / 5) * 5) or value
     magnitude = 10 ** (len(str(value)) - 2)
     return int(round(value / magnitude) * magnitude)
 
@@ -99,11 +100,11 @@ def _hedged(value: int, rng: random.Random) -> str:
     choice = rng.randrange(6)
     if choice == 0:
         return f"{value:,}"
-    if choice == 1:
+    if choice in (1, 3):
         return f"about {nice:,}"
     if choice == 2:
         return f"more than {below:,}"
-    if choice == 3:
+    if choice == 3 and above - value <= 0.05 * above:  # "nearly 50" for 40 would overstate it
         return f"nearly {above:,}"
     if choice == 4:
         return f"at least {below:,}"
@@ -259,16 +260,21 @@ def _body(story: _Story, *, preview: bool, date_words: str, n_words: str,
     """The article's paragraphs (no furniture): lead, facts, quotes, headings, bullets."""
     slots = dict(story.slots, date=date_words, n_main=n_words)
     spec = story.spec
-    lead = _fill(rng.choice(spec["preview_leads" if preview else "leads"]), slots)
-    lead = _capital(lead)
+    lead_template = rng.choice(spec["preview_leads" if preview else "leads"])
+    lead = _capital(_fill(lead_template, slots))
     if dateline:
         lead = f"{dateline} - {lead}"
     pool = list(spec["preview_body"]) if preview else list(spec["body"]) + list(T.GENERIC_BODY)
     count = min(len(pool), rng.randint(4, 6) if preview else rng.randint(9, 14))
     sentences = [_capital(_fill(s, slots)) for s in rng.sample(pool, k=count)]
+    if "{n_main}" not in lead_template:
+        sentences.insert(0, _capital(_fill(spec["count_preview" if preview else "count"], slots)))
     background = [_fill(s, slots) for s in rng.sample(T.GENERIC_BACKGROUND, k=rng.randint(1, 3))]
     paragraphs = [lead, *_paragraphs(sentences, rng), *_paragraphs(background, rng)]
     chosen = rng.sample(story.quotes, k=rng.randint(1, 2))
+    if rng.random() < 0.5 and story.quotes[0] not in chosen:
+        # the story's key quote is widely repeated, so a misattribution has honest copies to clash with
+        chosen[0] = story.quotes[0]
     if speaker_swap and story.quotes[0] not in chosen:
         chosen[0] = story.quotes[0]
     for role, text in chosen:
@@ -404,7 +410,7 @@ def _story_articles(story: _Story, size: int, seed: int) -> list[dict]:
             published = original["published"] + dt.timedelta(days=rng.choice((0, 0, 1)))
             out.append(dict(outlet=outlet, title=title, paragraphs=paragraphs, published=published,
                             status="report", event=original["event"], reprint_of=original["index"],
-                            conflicts=original["conflicts"]))
+                            conflicts=original["conflicts"], count=original["count"]))
             continue
         event = story.event
         if j >= 2 and not preview and rng.random() < P_DATE_CONFLICT:
@@ -413,7 +419,8 @@ def _story_articles(story: _Story, size: int, seed: int) -> list[dict]:
         n_main = story.n_main
         n_words = _hedged(n_main, rng)
         if j >= 2 and n_main >= 40 and rng.random() < P_NUMBER_CONFLICT:
-            n_words = f"{int(n_main * rng.choice((0.5, 0.6, 1.7, 2.0))):,}"
+            # lower, never higher: a higher figure would not contradict "more than N" or "at least N"
+            n_words = f"{int(n_main * rng.choice((0.5, 0.55, 0.6, 0.65))):,}"
             conflicts.append("number")
         swap = j >= 2 and rng.random() < P_SPEAKER_CONFLICT
         if swap:
@@ -427,7 +434,7 @@ def _story_articles(story: _Story, size: int, seed: int) -> list[dict]:
         title = _fill(rng.choice(spec["preview_titles" if preview else "titles"]), story.slots)
         record = dict(outlet=outlet, title=title, paragraphs=paragraphs, published=published if dated else None,
                       status="preview" if preview else "report", event=event, reprint_of=None,
-                      conflicts=tuple(conflicts))
+                      conflicts=tuple(conflicts), count=n_words)
         if is_wire:
             original = dict(record, index=len(out), published=published)
         out.append(record)
@@ -482,6 +489,7 @@ def generate_corpus(n_articles: int, n_stories: int, *, seed: int = 0) -> list[G
             reprint_of=filenames[by_story_index[(story.label, reprint)]] if reprint is not None else None,
             conflicts=record["conflicts"],
             place=story.slots["city"],
+            count=record["count"],
         ))
     return articles
 

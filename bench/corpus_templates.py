@@ -13,6 +13,8 @@ Slots every template may use:
   {minister} {minister_last} {minister_title}  {boss} {boss_last} {boss_title}
   {expert} {expert_last} {expert_org}  {witness} {witness_last}
   plus the keys of the story's chosen ``variant`` (e.g. {workers}, {union}, {company}).
+A kind's ``count`` sentence states {n_main} when the chosen lead does not, so every article
+words the story's main number (and a planted number conflict is always visible).
 """
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ GENERIC_EXTRA = (
 # A variant dict is merged into the story's slots; ``event`` names the dated main event.
 KINDS: dict[str, dict] = {
     "strike": {
+        "count": "The union represents {n_main} {workers}.",
+        "count_preview": "The union represents {n_main} {workers}.",
         "variants": (
             {"workers": "dockworkers", "union": "{city} Dock and Harbour Workers' Union",
              "company": "{city} Port Terminals", "workplace": "the port"},
@@ -198,6 +202,8 @@ KINDS: dict[str, dict] = {
                     "guaranteed hours for casual staff", "better safety equipment", "a review of night shift pay"),
     },
     "flood": {
+        "count": "Officials put the number of people forced from their homes at {n_main}.",
+        "count_preview": "Officials said {n_main} people live in the streets most at risk.",
         "variants": (
             {"river": "River {river_name}", "agency": "{region} Water Authority", "company": "the {region} Water Authority"},
             {"river": "{river_name} Brook", "agency": "National Flood Service", "company": "the National Flood Service"},
@@ -219,7 +225,7 @@ KINDS: dict[str, dict] = {
         ),
         "preview_leads": (
             "Residents of {city} are expected to be told to leave their homes {date} as the {river} rises toward record levels.",
-            "Forecasters said the {river} is set to peak {date}, threatening {n_main} homes in {city}.",
+            "Forecasters said the {river} is set to peak {date}, threatening the homes of {n_main} people in {city}.",
         ),
         "body": (
             "The {agency} said {hours} hours of continuous rain had fallen on already saturated ground.",
@@ -254,6 +260,8 @@ KINDS: dict[str, dict] = {
                     "report damage to the city hotline", "keep medicines and documents upstairs"),
     },
     "fire": {
+        "count": "In all, {n_main} people were evacuated from the site and nearby streets.",
+        "count_preview": "The fire forced {n_main} people from the site and nearby streets.",
         "variants": (
             {"site": "chemical plant", "company": "{surname_b} Chemicals", "agency": "{region} Fire and Rescue Service"},
             {"site": "furniture factory", "company": "{surname_a} Furniture", "agency": "{city} Fire Brigade"},
@@ -309,6 +317,8 @@ KINDS: dict[str, dict] = {
                     "call the helpline if you feel unwell", "do not touch debris"),
     },
     "election": {
+        "count": "{n_main} votes were cast across the city's polling stations.",
+        "count_preview": "{n_main} votes are expected to be cast across the city's polling stations.",
         "variants": (
             {"office": "mayor", "party_a": "Civic Alliance", "party_b": "People's Renewal", "company": "the {city} Electoral Office"},
             {"office": "regional governor", "party_a": "Progress Party", "party_b": "Union of the Centre", "company": "the {region} Electoral Board"},
@@ -334,7 +344,6 @@ KINDS: dict[str, dict] = {
         ),
         "body": (
             "Turnout was {pct} percent, higher than at the last election, {company} said.",
-            "About {n_main} votes were cast across the city's polling stations.",
             "{minister}, the {minister_title}, conceded defeat late in the evening and congratulated the winner.",
             "{official}, the {official_title}, did not stand for re-election.",
             "Counting continued past midnight at {venue}, where supporters of both candidates gathered.",
@@ -362,6 +371,8 @@ KINDS: dict[str, dict] = {
                     "review the city budget", "open more nursery places"),
     },
     "court": {
+        "count": "The sentence of {n_main} years is the longest handed to a city official in the {region} in a decade.",
+        "count_preview": "Prosecutors have asked for a sentence of {n_main} years.",
         "variants": (
             {"charge": "fraud", "court": "{city} District Court", "company": "the {city} prosecutor's office"},
             {"charge": "bribery", "court": "{region} High Court", "company": "the national anti-corruption office"},
@@ -412,6 +423,8 @@ KINDS: dict[str, dict] = {
         "bullets": ("contracts for school repairs", "a new bus depot", "road resurfacing", "a sports hall"),
     },
     "takeover": {
+        "count": "{company} employs {n_main} people, most of them in {city}.",
+        "count_preview": "{company} employs {n_main} people, most of them in {city}.",
         "variants": (
             {"company": "{surname_a} Foods", "buyer": "{surname_b} Holdings", "sector": "food"},
             {"company": "{city} Steel", "buyer": "{surname_b} Industries", "sector": "steel"},
@@ -464,6 +477,8 @@ KINDS: dict[str, dict] = {
                     "a review of the company's sites"),
     },
     "protest": {
+        "count": "Organisers put the crowd at {n_main}.",
+        "count_preview": "Organisers expect {n_main} people to take part.",
         "variants": (
             {"cause": "a planned motorway through the {park_name} woods", "company": "the {city} police", "group": "Save {park_name}"},
             {"cause": "rising public transport fares", "company": "the {city} police", "group": "Fair Fares {city}"},
@@ -516,6 +531,8 @@ KINDS: dict[str, dict] = {
         "bullets": ("a public inquiry", "a pause on construction", "a referendum", "the publication of all studies"),
     },
     "derailment": {
+        "count": "There were {n_main} passengers on board, {operator} said.",
+        "count_preview": "The train was carrying {n_main} passengers when it derailed.",
         "variants": (
             {"train": "a passenger train", "operator": "{region} Railways", "company": "{region} Railways", "line": "the {city}-{other_city} line"},
             {"train": "a freight train", "operator": "National Freight Rail", "company": "National Freight Rail", "line": "the coastal line near {city}"},

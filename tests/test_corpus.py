@@ -100,6 +100,36 @@ def test_date_conflicts_state_their_own_date(corpus: list[GeneratedArticle]) -> 
         assert f"{months[day.month - 1]} {day.day}" in article.text
 
 
+def count_interval(words: str) -> tuple[float, float]:
+    """What a worded count allows, read the way the verify stage should read hedges."""
+    *hedge, number = words.lower().split()
+    value = float(number.replace(",", ""))
+    return {
+        "about": (0.9 * value, 1.1 * value), "some": (0.9 * value, 1.1 * value),
+        "more than": (value, float("inf")), "at least": (value, float("inf")),
+        "nearly": (0.9 * value, value), "": (value, value),
+    }[" ".join(hedge)]
+
+
+def test_every_article_words_the_main_number(corpus: list[GeneratedArticle]) -> None:
+    for article in corpus:
+        assert article.count and article.count.lower() in article.text.lower(), article.filename
+
+
+def test_number_conflicts_contradict_someone_and_the_rest_agree(corpus: list[GeneratedArticle]) -> None:
+    conflicted = 0
+    for members in by_story(corpus).values():
+        honest = [count_interval(a.count) for a in members if "number" not in a.conflicts]
+        common = (max(lo for lo, _ in honest), min(hi for _, hi in honest))
+        assert common[0] <= common[1], "unconflicted wordings of one number always overlap"
+        for article in members:
+            if "number" in article.conflicts:
+                conflicted += 1
+                value = count_interval(article.count)[0]
+                assert any(not lo <= value <= hi for lo, hi in honest), article.filename
+    assert conflicted >= 5
+
+
 def test_reprints_copy_their_wire_original(corpus: list[GeneratedArticle]) -> None:
     by_name = {a.filename: a for a in corpus}
     reprints = [a for a in corpus if a.reprint_of]
@@ -110,9 +140,12 @@ def test_reprints_copy_their_wire_original(corpus: list[GeneratedArticle]) -> No
         assert copy.title != original.title
         dateline = next(ln for ln in original.text.splitlines() if "(" in ln and ") - " in ln)
         assert dateline in copy.text
-        original_lines = {ln for ln in original.text.splitlines() if len(ln) > 60 and not ln[0].isspace()}
-        copy_lines = {ln for ln in copy.text.splitlines() if len(ln) > 60 and not ln[0].isspace()}
-        assert len(original_lines & copy_lines) >= 0.7 * len(original_lines)
+        # body paragraphs only: not the headline, comments (indented) or the outlet's own footer
+        original_lines = {ln for ln in original.text.splitlines()
+                          if len(ln) > 60 and not ln[0].isspace() and original.outlet not in ln
+                          and ln != original.title}
+        copy_lines = set(copy.text.splitlines())
+        assert len(original_lines & copy_lines) >= 0.7 * len(original_lines), copy.filename
 
 
 def test_scraped_shapes_occur(corpus: list[GeneratedArticle]) -> None:
