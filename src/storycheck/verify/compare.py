@@ -152,6 +152,7 @@ def event_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+MAX_ATTACH_COST = 70.0
 _CLAUSE_BREAK = re.compile(r",\s*(?:which|who|where|while|although|but)\b|;|\s[\u2014\u2013-]\s|\u2014|\.\s")
 
 
@@ -185,7 +186,8 @@ def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, i
             cost = float(len(gap))
             if _CLAUSE_BREAK.search(gap):
                 cost += 400
-        if cost > 400:
+        # a value far from every event word is tied to none: better no event than a wrong one
+        if cost > MAX_ATTACH_COST:
             continue
         if best is None or cost < best[0]:
             best = (cost, cls, ms + claim.start)

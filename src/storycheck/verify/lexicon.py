@@ -43,7 +43,7 @@ _EVENT_FORMS: dict[str, str] = {
     "election": "election elections elected reelected re-elected vote voted votes voting ballot",
     "attack": "attack attacks attacked strike strikes struck bombing bombed bombings shelling shelled "
     "airstrike airstrikes",
-    "death": "killed kill kills killing died dies death deaths dead fatalities",
+    "death": "killed kill kills killing died dies death deaths dead fatalities executed execution beheaded",
     "injury": "injured wounded injuries",
     "resign": "resign resigned resigns resignation",
     "agreement": "agreement agreements deal deals accord accords treaty signed signs signing",
