@@ -109,8 +109,13 @@ def test_comments_can_be_dropped_but_not_silently():
     assert len(dropped) == 5 and dropped[0].startswith("Finally some movement")
 
 
-def test_footer_copyright_names_the_outlet(ferry):
-    assert ferry.outlet == "Island Courier Media Ltd"
+def test_footer_about_sentence_names_the_outlet(ferry):
+    assert ferry.outlet == "The Island Courier"
+
+
+def test_footer_copyright_names_the_outlet_when_no_about_sentence():
+    text = (DATA / "preview_ferry.txt").read_text().replace("The Island Courier is an independent", "An independent")
+    assert clean(raw_from_text(text)).outlet == "Island Courier Media Ltd"
 
 
 def test_raw_outlet_wins_over_footer():

@@ -38,7 +38,7 @@ def read_html(html: str, *, url: str | None = None) -> Draft:
         with_metadata=True,
         include_formatting=True,
         include_tables=True,
-        favor_recall=True,
+        favor_recall=False,
     )
     if doc is None:
         return draft

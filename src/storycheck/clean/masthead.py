@@ -83,7 +83,7 @@ def read_masthead(units: list[str], draft: Draft, *, title_hint: str | None, fet
         ):
             keep.append(unit)  # could be article text: never dropped on position alone
         elif title_at is None or pos < title_at:
-            if pos == 0 and words(unit) <= 5 and title_at is not None and not _SENTENCE_END.search(unit):
+            if pos == 0 and title_at is not None and _could_be_site_name(unit):
                 draft.site_name = draft.site_name or unit  # the site name printed above the menu
             decided[i] = F.NAVIGATION
         else:
@@ -94,10 +94,27 @@ def read_masthead(units: list[str], draft: Draft, *, title_hint: str | None, fet
 
 
 def _in_menu(units: list[str], i: int) -> bool:
-    """A section word between other one-to-three-word lines is a menu entry, not a label."""
+    """A section word next to other one-to-three-word lines is a menu entry, not a label."""
     before = units[i - 1] if i > 0 else ""
     after = units[i + 1] if i + 1 < len(units) else ""
-    return (bool(before) and _short_item(before)) and (bool(after) and _short_item(after))
+    return (bool(before) and _short_item(before)) or (bool(after) and _short_item(after))
+
+
+_MENU_WORDS = frozenset(
+    "home news local world national international sport sports business opinion culture menu live video videos "
+    "podcasts podcast traffic weather politics markets lifestyle entertainment science tech technology health "
+    "travel food obituaries community farming courts latest search subscribe login sign in more".split()
+)
+
+
+def _could_be_site_name(unit: str) -> bool:
+    """The first masthead line names the site unless it is a menu entry ("Home", "World")."""
+    return (
+        words(unit) <= 5
+        and not _SENTENCE_END.search(unit)
+        and unit.lower() not in _MENU_WORDS
+        and not all(w.lower() in _MENU_WORDS for w in unit.split())
+    )
 
 
 def _find_title(candidates: list[tuple[int, str]], hint: str | None) -> int | None:

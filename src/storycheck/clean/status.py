@@ -36,7 +36,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 _PREVIEW = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:expected|set|scheduled|due|slated|poised|planning|preparing|going)\s+to|"
+    r"\b(?:(?:is|are)\s+(?:expected|set|scheduled|due|slated|poised|planning|preparing|going)\s+to|"
+    r"(?:is|are)\s+(?:expected|scheduled|due|slated)\s+(?:on|in|at|by|for|later|next|this|before|after|within)\b|"
     r"will\s+(?:meet|hold|host|visit|travel|sign|announce|discuss|address|attend|vote|begin|start|open|take place|"
     r"be held|be hosted|face|gather|convene|head|speak|deliver|unveil|launch)|"
     r"plans?\s+to\s+(?:meet|host|visit|hold|travel|sign)|"
@@ -50,6 +51,9 @@ _REPORT = re.compile(
     r"said|told|declared|confirmed|approved|rejected|voted|passed|launched|unveiled|struck|killed|died|"
     r"arrested|won|lost|attacked|opened|closed|began|started|took place|was held|were held|sat down|"
     r"shook hands|discussed|addressed|denounced|condemned|released|published|reported|"
+    r"chose|went|came|cast|left|took|gave|made|found|fell|rose|broke|hit|ran|shut|sent|saw|spoke|stood|wrote|"
+    r"paid|brought|caught|fought|led|put|sold|sought|threw|upheld|overturned|swept|flooded|burned|burnt|"
+    r"collapsed|derailed|crashed|erupted|struck|resigned|elected|sentenced|convicted|acquitted|jailed|"
     r"has met|have met|has signed|have signed|meets|hosts|holds|signs|announces)\b",
     re.I,
 )

@@ -79,15 +79,32 @@ def read_text(text: str, *, title_hint: str | None = None, fetched_at: str = "")
         tail = parse_tail(lines[tail_start:])
         draft.comments.extend(tail.comments)
         draft.removed.extend(tail.removed)
-        for line in tail.footer:
-            owner = copyright_owner(line) if F._COPYRIGHT.match(line) else None
-            if owner and draft.footer_owner is None:
-                draft.footer_owner = owner
+        draft.footer_owner = footer_outlet(tail.footer)
     tail_removed = draft.removed[:]
     draft.removed.clear()
     _read_body(body_lines, draft, title_hint=title_hint, fetched_at=fetched_at)
     draft.removed.extend(tail_removed)
     return draft
+
+
+_FOOTER_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})\s+(?:is|are|brings|publishes|covers|was founded|"
+    r"has been|reports)\b"
+)
+
+
+def footer_outlet(footer: list[str]) -> str | None:
+    """The outlet as the footer names it: the subject of its about-us sentence
+    ("Valley Daily is published by ...") when there is one, else the copyright holder."""
+    for line in footer:
+        m = _FOOTER_SUBJECT.match(line)
+        if m and len(line) > len(m["name"]) + 20:
+            return m["name"]
+    for line in footer:
+        owner = copyright_owner(line) if F._COPYRIGHT.match(line) else None
+        if owner:
+            return owner
+    return None
 
 
 def _tail_start(lines: list[str]) -> int:
