@@ -329,9 +329,13 @@ def draft_claims(
     status: str = "report",
 ) -> list[ClaimDraft]:
     """Claims for every sentence (or clause) of ``body`` that states something with a verb."""
-    starts = [t.idx for t in doc]
+    import bisect
+
+    starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
     quote_spans = [(q.mark_start, q.mark_end) for q in quotes]
-    in_quote = {t.i for t in doc if any(qs < t.idx < qe for qs, qe in quote_spans)}
+    in_quote: set[int] = set()
+    for qs, qe in quote_spans:
+        in_quote.update(range(bisect.bisect_right(starts, qs), bisect.bisect_left(starts, qe)))
     drafts: list[ClaimDraft] = []
     for s_start, s_end in sentences:
         sent_tokens = _unit_tokens(doc, starts, s_start, s_end)

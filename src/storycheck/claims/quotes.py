@@ -144,7 +144,8 @@ class _Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        # to_array avoids building a Token object per token (most of the cost on long articles)
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
 
     def at(self, offset: int) -> Token | None:
         i = bisect.bisect_right(self.starts, offset) - 1
