@@ -39,7 +39,7 @@ from storycheck.model import Quantity
 
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b"
 _CORE = re.compile(
-    rf"(?P<cur>US\$|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)?\s?"
+    rf"(?:(?P<cur>US\$|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)\s?)?"
     rf"(?:(?P<vague>\b(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions))\b"
     rf"|(?P<num>(?<![\w.,])(?:{DIGITS})(?![\w,]\d)|\b(?i:a\s+dozen|{NUMBER_WORD})\b"
     rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen|minute|hour|day|week|month|year|decade|century)\b)))"
@@ -62,6 +62,7 @@ _HEDGE_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(?P<h>(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in HEDGES) + r"))\s+$"
 )
 _HEDGE_NAME = {h: name for h, name in HEDGES}
+_HEDGE_WORDS = frozenset(w for h, _ in HEDGES for w in h.split())
 _RANGE_OPEN = re.compile(r"(?:^|(?<=\s))(?P<w>(?i:between|from))\s+$")
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -80,6 +81,18 @@ _LABEL_BEFORE = re.compile(
 _TIME_PREP_BEFORE = re.compile(r"(?i:\b(?:in|since|by|during|until|before|after|from|of|the|through|early|mid|late)\s+$)")
 _RELATIVE_AFTER = re.compile(r"\s+(?i:ago|earlier|later|from\s+now)\b")
 _LIST_START = re.compile(r"^\s*(?:[-•*]\s*)?$")
+_DURATION_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:last(?:s|ed|ing)?|r[au]n(?:s|ning)?|took|takes?|taking|spent|spend(?:s|ing)?|went\s+on|for|of|after|in|been)\s+)$")
+# "3-1", "2-1 vote": a score or tally, not a range or two quantities
+_SCORE = re.compile(r"(?<![\d.,$€£])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.,%]|\s*(?:%|(?i:percent|per\s+cent)))")
+# a capitalised name right before a bare number makes it a model or a label ("Boeing 787", "Windows 11")
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+_NOT_NAMES = frozenset({
+    "in", "on", "at", "by", "the", "a", "an", "and", "but", "or", "of", "to", "from", "with", "for", "since",
+    "after", "before", "about", "some", "around", "nearly", "almost", "over", "under", "only", "just",
+    "roughly", "approximately", "more", "less", "fewer", "up", "as", "than", "between", "all", "another",
+    "exactly", "precisely", "while", "when", "if", "total", "are", "were", "was", "is",
+})
 
 
 def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
@@ -87,8 +100,9 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
     out: list[Quantity] = []
     taken_until = 0
     hyphens = {m.start(): m for m in _HYPHEN_UNIT.finditer(text)}
+    scores = [(m.start(), m.end()) for m in _SCORE.finditer(text) if _is_score(text, m)]
     for m in _CORE.finditer(text):
-        if m.start() < taken_until:
+        if m.start() < taken_until or any(a <= m.start() < b for a, b in scores):
             continue
         hyphen = hyphens.get(m.start("num") if m.group("num") else -1)
         if hyphen is not None:
@@ -113,6 +127,14 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
     return out
 
 
+def _is_score(text: str, m: re.Match[str]) -> bool:
+    """Small hyphenated pairs with no unit after them: a score ("won 3-1"), not a range."""
+    a, b = int(m.group(1)), int(m.group(2))
+    if a < b and a >= 20:
+        return False
+    return not _UNIT_AFTER.match(text, m.end()) and not _NOUN_AFTER.match(text, m.end()) or a >= b
+
+
 def _shifted(q: Quantity, offset: int) -> Quantity:
     return Quantity(q.text, q.start + offset, q.end + offset, q.value_min, q.value_max, q.unit, q.hedge,
                     q.per, q.value)
@@ -128,7 +150,7 @@ def _hyphen_quantity(text: str, h: re.Match[str]) -> Quantity | None:
             return None
         unit = UNIT_WORDS.get(h.group("unit").lower(), h.group("unit").lower())
     start, end = h.start(), h.end()
-    hedged = _hedge_before(text, start)
+    hedged = _hedge_before(text, start, unit)
     if hedged:
         hedge_start, hedge = hedged
         lo, hi = _apply_hedge(value, hedge)
@@ -136,11 +158,14 @@ def _hyphen_quantity(text: str, h: re.Match[str]) -> Quantity | None:
     return Quantity(text[start:end], start, end, value, value, unit, None, None, value)
 
 
-def _hedge_before(text: str, start: int) -> tuple[int, str] | None:
+def _hedge_before(text: str, start: int, unit: str | None = None) -> tuple[int, str] | None:
     hm = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
     if hm is None:
         return None
-    return hm.start("h"), _HEDGE_NAME[" ".join(hm.group("h").lower().split())]
+    word = " ".join(hm.group("h").lower().split())
+    if word in ("over", "under") and unit in TIME_UNITS and not _DURATION_VERB_BEFORE.search(text, 0, hm.start("h")):
+        return None  # "worth £45 million over five years": a period, not "more than five years"
+    return hm.start("h"), _HEDGE_NAME[word]
 
 
 def _apply_hedge(x: float, hedge: str | None) -> tuple[float | None, float | None]:
@@ -254,6 +279,10 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
         return None
     if unit is None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and scale_word is None:
         return None  # a bare year
+    if unit is None and is_digits and scale_word is None:
+        name = _NAME_BEFORE.search(before)
+        if name and name.group(1).lower() not in _NOT_NAMES and name.group(1).lower() not in _HEDGE_WORDS:
+            return None
     if unit is not None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and _TIME_PREP_BEFORE.search(before):
         return None  # "in 2024 protesters marched"
     if unit is not None and not currency:
@@ -273,11 +302,9 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     if range_hi is not None:
         lo, hi, hedge = value, range_hi, "range"
     else:
-        hedged = _hedge_before(text, start)
+        hedged = _hedge_before(text, start, unit)
         if hedged:
             start, hedge = hedged
-        elif raw.lower() in ("a", "an") and unit not in TIME_UNITS:
-            pass
         lo, hi = _apply_hedge(value, hedge)
     if raw.lower() in ("a", "an") and hedge is None and unit in TIME_UNITS:
         return None  # "a year" alone is rarely a claimed amount

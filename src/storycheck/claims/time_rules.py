@@ -114,10 +114,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(rf"(?:(?P<part>(?i:early|mid|late))[-\s]\s*)?(?:(?P<full>(?:1[5-9]|20)\d0)|'(?P<short>\d0))s\b")),
     ("year_range", re.compile(rf"(?<![\d,.$€£-])(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d%])")),
     ("year_part", re.compile(rf"(?P<part>{PART})[-\s]\s*(?P<year>{YEAR})")),
-    ("half", re.compile(rf"(?i:the\s+)?(?P<h>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+(?P<year>{YEAR})")),
+    ("half", re.compile(
+        rf"(?i:the\s+)?(?P<h>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+"
+        rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|last|next))\s+(?i:year)\b)")),
     ("season", re.compile(
         rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<year>{YEAR})"
-        rf"|(?P<rel>(?i:last|this|next))\s+(?P<s2>(?i:spring|summer|autumn|fall|winter))\b")),
+        rf"|(?P<rel>(?i:last|this|next|the))\s+(?P<s2>(?i:spring|summer|autumn|winter)|(?<!the\s)(?i:fall))\b(?!\s+(?i:of)\b)")),
+    ("century", re.compile(
+        r"(?:(?i:the)\s+)?(?P<n>1\d|20|21|[2-9])(?:st|nd|rd|th)[-\s](?i:century)\b")),
     ("quarter", re.compile(
         rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+(?i:quarter)"
         rf"(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?|\bQ(?P<qn>[1-4])\s+(?P<year2>{YEAR})")),
@@ -143,14 +147,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<n>{NUM}|(?i:a\s+few|several|some|many))\s+(?P<unit>{UNIT_ANY})\s+(?i:ago)\b")),
     ("duration", re.compile(
         rf"\b(?P<prep>(?i:for|over|in))\s+(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|roughly|some|at\s+least))\s+)?"
-        rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))")),
+        rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))"
+        rf"|\b(?P<prep2>(?i:in))\s+(?P<n2>{NUM})\s+(?P<unit2>(?i:days?|weeks?|months?))\b(?!\s+(?i:ago|earlier|later|of\b))")),
     ("relative_event", re.compile(
         rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after))"
         rf"|(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later))\b"
         r"(?!\s+(?i:this|that|than))"
         r"|\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
     ("vague", re.compile(
-        r"\b(?:(?P<recent>(?i:recent\s+(?:days|weeks|months|years|decades)))"
+        r"\b(?:(?P<recent>(?i:recent\s+(?:days|weeks|months|years|decades)"
+        r"|the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years|decades)))"
         r"|(?P<prep>(?i:for|in|over))\s+(?P<unit>(?i:days|weeks|months|years|decades))(?!\s+(?i:ago|earlier|later|of|to\s+come)))\b")),
     ("year", re.compile(rf"(?<![\d,.$€£#/:-])(?P<year>{YEAR})(?![-–]\d)\b")),
 ]
@@ -206,6 +212,8 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         if g["mon"] in ("May", "March") and rel is None and not _MONTH_CUE_BEFORE.search(text[: m.start()]):
             return None  # the verbs, capitalised at the start of a sentence
         return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], rel=rel)
+    if name == "century":
+        return TimeSpec("century", n=int(g["n"]))
     if name == "decade":
         start = int(g["full"]) if g.get("full") else 1900 + int(g["short"])
         return TimeSpec("decade", year=start, part=_part_of(g.get("part")))
@@ -219,13 +227,18 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
     if name == "year_part":
         return TimeSpec("year", year=int(g["year"]), part=_part_of(g["part"]))
     if name == "half":
-        return TimeSpec("year", year=int(g["year"]), part="h1" if g["h"].lower() == "first" else "h2")
+        part = "h1" if g["h"].lower() == "first" else "h2"
+        if g.get("year"):
+            return TimeSpec("year", year=int(g["year"]), part=part)
+        shift = {"the": 0, "this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return TimeSpec("period", unit="year", n=shift, part=part)
     if name == "season":
         if g.get("s"):
             season = g["s"].lower()
             return TimeSpec("season", year=int(g["year"]), part="autumn" if season == "fall" else season)
         season = g["s2"].lower()
-        return TimeSpec("season", rel=_rel_word(g["rel"]), part="autumn" if season == "fall" else season)
+        rel = _rel_word(g["rel"])
+        return TimeSpec("season", rel=None if rel == "the" else rel, part="autumn" if season == "fall" else season)
     if name == "quarter":
         if g.get("qn"):
             return TimeSpec("quarter", n=int(g["qn"]), year=int(g["year2"]))
@@ -262,6 +275,9 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
             return TimeSpec("vague", note="vague: no number of units")
         return TimeSpec("ago", n=n, unit=_unit_of(g["unit"]))
     if name == "duration":
+        if g.get("prep2"):
+            n2 = _num_of(g["n2"])
+            return TimeSpec("in_n", n=n2, unit=_unit_of(g["unit2"])) if n2 else None
         n = _num_of(g["n"])
         if n is None:
             return None
@@ -312,8 +328,10 @@ def locate(text: str) -> list[Candidate]:
 
 _RANGE_OPEN = re.compile(r"(?i:\b(from|between)\s+)$")
 _RANGE_JOIN = re.compile(r"(?i:\s*(?:to|through|until|till|and|[-–])\s*)")
-_PREFIX = re.compile(r"(?i:\b(since|before|by)\s+)$")
-_ABSOLUTE_KINDS = {"date", "month", "year", "decade", "season", "quarter", "numeric"}
+_PREFIX = re.compile(r"(?i:\b(since|before|by)\s+(the\s+)?)$")
+_ABSOLUTE_KINDS = {"date", "month", "year", "decade", "season", "quarter", "numeric", "century"}
+# "since last year", "since Tuesday", "since the start of the year": all run from X's start to the anchor
+_SINCE_KINDS = _ABSOLUTE_KINDS | {"period", "weekday", "rel_day", "weekend", "ago"}
 
 
 def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -338,8 +356,11 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _fold_prefixes(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
-        pre = _PREFIX.search(text, max(0, c.start - 8), c.start)
-        if pre and c.spec.kind in _ABSOLUTE_KINDS:
+        pre = _PREFIX.search(text, max(0, c.start - 12), c.start)
+        if pre and pre.group(1).lower() == "since" and c.spec.kind in _SINCE_KINDS:
+            out.append(Candidate(pre.start(), c.end, TimeSpec("since", inner=(c.spec,))))
+            continue
+        if pre and c.spec.kind in _ABSOLUTE_KINDS and not pre.group(2):
             word = pre.group(1).lower()
             # "by Feb. 3" is a deadline, kept as the date; "by 2030" is a horizon worth the open interval
             if word == "since" or (word == "before") or (word == "by" and c.spec.kind == "year" and c.spec.part is None):

@@ -195,6 +195,9 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
         return (dt.date(y0, 1, 1), dt.date(y0 + 9, 12, 31), "decade", False, False, None)
     if kind == "quarter":
         return _quarter(spec, anchor, tense)
+    if kind == "century":
+        first = (int(spec.n or 1) - 1) * 100 + 1
+        return (dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "span", False, False, None)
     if kind == "season":
         return _season(spec, anchor, tense)
     if kind == "range":
