@@ -306,3 +306,13 @@ def test_model_fields_without_a_column_round_trip_through_extra(tmp_path: Path) 
     extra = conn.execute("SELECT extra FROM claims WHERE id = ?", (claim.id,)).fetchone()[0]
     conn.close()
     assert all(f'"{name}"' in extra for name in spilled)
+
+
+def test_fast_row_conversion_matches_the_shared_serializer() -> None:
+    # the store converts with its own cached converters; they must agree with serialize.py
+    from storycheck.serialize import from_dict, to_dict
+    from storycheck.store.rows import _builder, plain
+
+    for record in (article("a", BODY_A, "sha-a"), extraction("a", BODY_A), verification(), alert(), raw("b", BODY_B, "sha-b")):
+        assert plain(record) == to_dict(record)
+        assert _builder(type(record))(to_dict(record)) == from_dict(type(record), to_dict(record)) == record
