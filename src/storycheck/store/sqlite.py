@@ -484,7 +484,10 @@ def _explain(path: str, exc: sqlite3.Error) -> str:
     if "file is not a database" in low:
         return f"{path}: not an SQLite database; choose another --db path (storycheck will not overwrite it)"
     if "locked" in low or "busy" in low:
-        return f"{path}: database is locked by another process (a running `storycheck watch` or `serve`?); try again or use another --db path"
+        return (
+            f"{path}: database is locked by another process (a running `storycheck watch` or `serve`?); "
+            "try again or use another --db path"
+        )
     if "readonly" in low or "read-only" in low:
         return f"{path}: database is read-only; check the file's and its folder's permissions"
     if "disk is full" in low or "database or disk is full" in low:
