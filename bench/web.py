@@ -45,7 +45,7 @@ def build_db(db: Path) -> str:
     fixtures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fixtures)
     sys.path.insert(0, str(ROOT / "tests" / "web"))
-    from conftest import store_report  # type: ignore[import-not-found]
+    from webtools import store_report  # type: ignore[import-not-found]
 
     store_report(fixtures.story_report(), db)
     return "hand-built test story (3 articles)"

@@ -11,6 +11,8 @@ and script, for the escaping tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from storycheck.model import (
     Article,
     Claim,
@@ -21,6 +23,7 @@ from storycheck.model import (
     Finding,
     Quantity,
     Quote,
+    RawDocument,
     RemovedLine,
     Report,
     Source,
@@ -31,6 +34,20 @@ from storycheck.model import (
 )
 
 STORY_ID = "s-bridge"
+
+
+def store_report(report: Report, db_path: Path) -> Path:
+    """Write a report into a real database through the Store API, as the pipeline does."""
+    from storycheck.store import Store
+
+    extractions = {e.article: e for e in report.extractions}
+    with Store.open(db_path) as store:
+        for article in report.articles:
+            raw = RawDocument(id=article.id, source=article.source, content=article.body, format="text",
+                              url=article.url, title=article.title, published=article.published, outlet=article.outlet)
+            store.save_article(raw, article, extractions.get(article.id))
+        store.save_verifications(report.verifications)
+    return db_path
 
 
 def _source(name: str) -> Source:

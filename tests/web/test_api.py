@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import LiveServer
+from webtools import LiveServer
 
 from storycheck.settings import Settings
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ARTIFACTS, LiveServer
+from webtools import ARTIFACTS, LiveServer
 
 from storycheck.model import Report
 from storycheck.report.html import render_html
