@@ -127,13 +127,25 @@ def _has_verb(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    """Auxiliaries of ``verb``, including those the parser hangs on another auxiliary ("may" -> "be")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass"}:
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ in {"aux", "auxpass"})
+    return out
+
+
 def _tense_of(verb: Token | None, text: str) -> str | None:
     if verb is None:
         return None
-    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    aux = _auxiliaries(verb)
     words = {a.text.lower() for a in aux}
-    if words & {"will", "shall", "'ll", "’ll"} or words & _HEDGE_MODALS and verb.tag_ == "VB":
+    if words & {"will", "shall", "'ll", "’ll"}:
         return "future"
+    if words & _HEDGE_MODALS and not words & {"have"}:
+        return "future"  # "may be limited", "could reshape": about what is still to come
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children):
         head = verb.head
         if head.i != verb.i and re.match(r"(?:set|expected|scheduled|due|poised|slated|likely|going|plan)", head.text.lower()):
@@ -213,7 +225,7 @@ def _modality(
     if status == "opinion":
         return "opinion"
     if verb is not None:
-        aux = {c.text.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        aux = {c.text.lower() for c in _auxiliaries(verb)}
         if aux & {"will", "shall", "'ll", "’ll"} or _EXPECT_PHRASES.search(plain) and re.search(
             r"\b(?:set|expected|scheduled|due|poised|slated|likely|plans?|intends?)\s+to\b|\bwill\b", plain
         ):
