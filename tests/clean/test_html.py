@@ -88,3 +88,12 @@ def test_import_does_not_load_trafilatura():
     code = "import sys, storycheck.clean; print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_section_meta_and_published_paragraph():
+    article = clean(raw_from_file(DATA / "opinion_section.html"))
+    assert article.status == "opinion"
+    assert article.published == "2026-03-09"
+    assert removed_reasons(article)["Published: March 9, 2026"] == F.DATELINE
+    assert article.body.startswith("Every winter the channel silts up")
+    assert article.outlet == "Stenvik Tidende"

@@ -213,3 +213,32 @@ def test_repeated_phrase_rule():
     assert F.is_repeated_phrase("World News World News")
     assert not F.is_repeated_phrase("New York New Jersey")
     assert not F.is_repeated_phrase("Very very")
+
+
+@pytest.fixture(scope="module")
+def wrapped():
+    return clean(raw_from_file(DATA / "fixed_width.txt"))
+
+
+def test_fixed_width_text_is_rejoined_into_paragraphs(wrapped):
+    paragraphs = wrapped.body.split("\n\n")
+    assert paragraphs[0].startswith("The harbour board approved a plan on Wednesday to dredge the inner basin of Stenvik")
+    assert paragraphs[0].endswith("since the channel silted up in the winter storms.")
+    assert "in the winter storms." in paragraphs[0] and "Board chair" not in paragraphs[0]
+    assert paragraphs[1].startswith("Board chair Siv Lie said") and paragraphs[1].endswith("herring season.")
+
+
+def test_bare_comments_heading_mid_article_does_not_swallow_the_rest(wrapped):
+    assert "Residents who spoke at the public hearing said they welcomed the plan" in wrapped.body
+    assert "the old ferry berth" in wrapped.body
+    assert wrapped.comments == ()
+
+
+def test_sentence_starting_with_updated_is_not_a_date_line(wrapped):
+    assert "Updated figures released on March 3 show the port handled a record tonnage" in wrapped.body
+    assert wrapped.published is None
+
+
+def test_inline_bullets_become_list_items(wrapped):
+    assert "The plan covers:\n\n- the inner basin\n- the north quay approach\n- the old ferry berth" in wrapped.body
+    assert "•" not in wrapped.body

@@ -213,6 +213,11 @@ _PLAIN_HEADING_WORDS = _rx(r"(?:reader )?comments", r"discussion")
 _FORM_FIELD_ONLY = _rx(r"reply", r"(?:comment|name|email|website|e-mail)(?: \(required\))? ?\*?:?", r"submit")
 
 
+def is_plain_comment_heading(line: str) -> bool:
+    """"Comments" / "Discussion" without a count: only a marker when a thread follows."""
+    return bool(_PLAIN_HEADING_WORDS.match(line))
+
+
 def _is_plain_heading_word(line: str) -> bool:
     return bool(_PLAIN_HEADING_WORDS.match(line))
 

@@ -14,7 +14,8 @@ import re
 
 from storycheck.clean import furniture as F
 from storycheck.clean.draft import Block, Draft
-from storycheck.clean.metadata import copyright_owner, parse_date
+from storycheck.clean.comments import is_timestamp
+from storycheck.clean.metadata import copyright_owner, parse_date, yearless_date
 from storycheck.clean.text import _has_prose_after, normalise
 from storycheck.model import Comment
 
@@ -25,7 +26,7 @@ def _text(el: object) -> str:
     return _SPACES.sub(" ", "".join(el.itertext())).strip()  # type: ignore[attr-defined]
 
 
-def read_html(html: str, *, url: str | None = None) -> Draft:
+def read_html(html: str, *, url: str | None = None, fetched_at: str = "") -> Draft:
     """Parse an HTML page into a Draft. Raises ValueError when the page has no parsable tree."""
     import trafilatura
     from lxml import html as lxml_html
@@ -46,8 +47,12 @@ def read_html(html: str, *, url: str | None = None) -> Draft:
     draft.author = (doc.author or "").strip() or None
     draft.published = parse_date(doc.date) if doc.date else None
     draft.outlet = (doc.sitename or "").strip() or None
+    for category in doc.categories or []:
+        label = F.section_label(str(category))
+        if label is not None:
+            draft.labels.append(label)  # <meta property="article:section" content="Opinion">
     if doc.body is not None:
-        _read_tree(doc.body, draft)
+        _read_tree(doc.body, draft, fetched_at=fetched_at)
     try:
         tree = lxml_html.fromstring(html)
     except (ValueError, TypeError):
@@ -69,7 +74,7 @@ def read_html(html: str, *, url: str | None = None) -> Draft:
     return draft
 
 
-def _read_tree(body: object, draft: Draft) -> None:
+def _read_tree(body: object, draft: Draft, *, fetched_at: str) -> None:
     """Walk trafilatura's XML body: <head>, <p>, <list>/<item>, <quote>, <table>."""
     units: list[tuple[str, str]] = []
     for el in body:  # type: ignore[attr-defined]
@@ -119,6 +124,11 @@ def _read_tree(body: object, draft: Draft) -> None:
         author = F.byline_author(t)
         if author is not None:
             draft.author = draft.author or author
+            draft.remove(t, F.DATELINE)
+            continue
+        when = F.dateline_value(t)
+        if when is not None and is_timestamp(when):
+            draft.published = draft.published or yearless_date(when, fetched_at=fetched_at)
             draft.remove(t, F.DATELINE)
             continue
         if not seen_prose and F.section_label(t) is not None:

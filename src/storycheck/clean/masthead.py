@@ -54,6 +54,8 @@ def read_masthead(units: list[str], draft: Draft, *, title_hint: str | None, fet
             decided[i] = F.DATELINE
             continue
         when = F.dateline_value(unit)
+        if when is not None and not is_timestamp(when):
+            when = None
         if when is None and is_timestamp(unit) and len(unit) <= 40:
             when = unit
         if when is not None:

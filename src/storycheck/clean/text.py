@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storycheck.clean import furniture as F
-from storycheck.clean.comments import parse_tail
+from storycheck.clean.comments import author_line, is_timestamp, parse_tail
 from storycheck.clean.draft import Block, Draft
 from storycheck.clean.masthead import is_prose, read_masthead
 from storycheck.clean.metadata import copyright_owner, yearless_date
@@ -22,6 +22,7 @@ _SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but nor with amid over by from as vs via into onto per than up out off "
     "about after before under upon de la el y".split()
 )
+_BULLET_ITEM = re.compile(r"^[•▪◦*-]\s+(?=\S)")
 _TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[\w'’.-]+")
@@ -107,6 +108,18 @@ def footer_outlet(footer: list[str]) -> str | None:
     return None
 
 
+def _thread_follows(lines: list[str], i: int) -> bool:
+    """After a bare "Comments" heading, the rest must look like a thread, a form or nothing."""
+    rest = [ln.strip() for ln in lines[i + 1 :] if ln.strip()]
+    if not rest:
+        return True
+    return any(
+        F.is_comment_form(s) or F.is_comment_counter(s) or author_line(s) or is_timestamp(s)
+        or re.match(r"^\d{1,4}[.)]\s", s)
+        for s in rest[:6]
+    )
+
+
 def _tail_start(lines: list[str]) -> int:
     """Index where comments and footer begin: the first comment marker after some prose,
     else the first line of a trailing footer block that holds copyright or address lines."""
@@ -115,7 +128,7 @@ def _tail_start(lines: list[str]) -> int:
         s = raw.strip()
         if not s:
             continue
-        if seen_prose and F.is_comment_marker(s):
+        if seen_prose and F.is_comment_marker(s) and (not F.is_plain_comment_heading(s) or _thread_follows(lines, i)):
             return i
         if len(s) > 60 and _ends_sentence(s):
             seen_prose = True
@@ -175,10 +188,11 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
         if F.is_lone_marker(unit):
             next_is_item = True
             continue
-        if next_is_item:
+        bullet = _BULLET_ITEM.match(unit)
+        if next_is_item or bullet:
             next_is_item = False
             flush_headings()
-            pending_list.append(unit)
+            pending_list.append(unit[bullet.end() :] if bullet else unit)
             continue
         flush_list()
         reason = F.classify_line(unit)
@@ -199,7 +213,7 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
             draft.remove(unit, F.DATELINE)
             continue
         when = F.dateline_value(unit)
-        if when is not None:
+        if when is not None and is_timestamp(when):
             iso = yearless_date(when, fetched_at=fetched_at)
             if iso is not None:
                 draft.published = draft.published or iso
@@ -216,9 +230,16 @@ def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetche
 
 
 def _units(lines: list[str]) -> list[str]:
-    """Non-blank lines, with hard-wrapped continuations (next line starts lower-case) joined back."""
+    """Non-blank lines, with hard-wrapped continuations joined back.
+
+    A line continues the previous one when it starts in lower case after a line
+    without final punctuation, or, in a document hard-wrapped at a fixed width,
+    whenever the previous line is a long one without final punctuation.
+    """
+    wrapped = _is_hard_wrapped(lines)
     units: list[str] = []
     prev_blank = True
+    prev_len = 0
     for s in lines:
         if not s:
             prev_blank = True
@@ -226,15 +247,25 @@ def _units(lines: list[str]) -> list[str]:
         if (
             units
             and not prev_blank
-            and s[0].islower()
             and not _ends_sentence(units[-1])
             and not F.is_lone_marker(units[-1])
+            and not _BULLET_ITEM.match(s)
+            and (s[0].islower() or (wrapped and prev_len >= 40))
         ):
             units[-1] = f"{units[-1]} {s}"
         else:
             units.append(s)
         prev_blank = False
+        prev_len = len(s)
     return units
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Text broken at a fixed width: many lines, none much longer than ~100 characters."""
+    long_lines = [len(s) for s in lines if len(s) >= 40]
+    if len(long_lines) < 5 or max(len(s) for s in lines) > 110:
+        return False
+    return sum(n <= 100 for n in long_lines) >= 0.9 * len(long_lines)
 
 
 def _has_prose_after(units: list[str], idx: int) -> bool:
