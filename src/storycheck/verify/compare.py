@@ -153,7 +153,8 @@ def event_mentions(text: str) -> list[tuple[int, int, str, str]]:
 
 
 MAX_ATTACH_COST = 70.0
-_CLAUSE_BREAK = re.compile(r",\s*(?:which|who|where|while|although|but)\b|;|\s[\u2014\u2013-]\s|\u2014|\.\s")
+# claims are sentences already, so no full stop here: "U.S." inside a claim is not a break
+_CLAUSE_BREAK = re.compile(r",\s*(?:which|who|where|while|although|but)\b|;|\s[\u2014\u2013-]\s|\u2014")
 
 
 def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, int] | None:
