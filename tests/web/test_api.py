@@ -152,3 +152,24 @@ def test_private_urls_are_refused_with_a_clear_message(small_limit_client, url: 
     assert detail.startswith("URL refused:") and f"({kind} address" in detail and "allow_private_urls" in detail
     page = small_limit_client.post("/add", data={"url": url})
     assert page.status_code == 400 and "URL refused:" in page.text
+
+
+def test_a_job_that_cannot_read_its_document_fails_with_one_line(story_server: LiveServer) -> None:
+    import time
+
+    r = httpx.post(story_server.url + "/api/articles/upload",
+                   files={"file": ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "text/plain")})
+    assert r.status_code == 202
+    job = r.json()
+    assert job["status"] == "queued" and job["label"] == "photo.txt"
+    deadline = time.monotonic() + 30
+    while job["status"] not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job = httpx.get(story_server.url + job["links"]["self"]).json()
+    assert job["status"] == "failed"
+    assert job["reason"].startswith("photo.txt: ") and "\n" not in job["reason"]
+    page = httpx.get(story_server.url + job["links"]["status_page"]).text
+    assert 'data-status="failed"' in page and "photo.txt: " in page and "Try again" in page
+    # the form path answers with a redirect to the same kind of status page
+    r = httpx.post(story_server.url + "/add", files={"file": ("photo.txt", b"\x00\x01\x02" * 100, "text/plain")})
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")

@@ -162,3 +162,33 @@ def test_hostile_text_is_inert_in_the_html_report(browser: Any, hostile_report: 
     for link in browser.find_elements(By.CSS_SELECTOR, "a.cite"):
         assert link.get_attribute("href").startswith(path.as_uri() + "#")
     _assert_inert(browser)
+
+
+def test_add_form_runs_a_job_and_lands_on_the_article(browser: Any, tmp_path: Path) -> None:
+    try:
+        from storycheck.claims import extract_claims  # noqa: F401
+        from storycheck.verify import group_stories, verify_story  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the claims/verify stages are not importable yet ({exc})")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from webtools import ROOT, live_app
+
+    text = (ROOT / "tests" / "data" / "web" / "ferry-lakeport-courier.txt").read_text(encoding="utf-8")
+    servers = live_app(tmp_path / "add.db")
+    server = next(servers)
+    try:
+        browser.get(server.url + "/add")
+        browser.execute_script("document.getElementById('text').value = arguments[0]", text)
+        browser.find_element(By.ID, "outlet").send_keys("Lakeport Courier")
+        browser.find_element(By.CSS_SELECTOR, "form.add button[type=submit]").click()
+        WebDriverWait(browser, 10).until(lambda d: "/jobs/" in d.current_url)
+        # the job page's script polls the job and moves on to the article when it is done
+        WebDriverWait(browser, 180).until(lambda d: "/articles/" in d.current_url)
+        body = browser.find_element(By.CSS_SELECTOR, ".article .body")
+        assert "walked off the job on Monday" in body.text
+        assert body.find_elements(By.TAG_NAME, "mark")
+        assert "Lakeport Courier" in browser.find_element(By.CSS_SELECTOR, ".outlet").text
+        assert not console_errors(browser), console_errors(browser)
+    finally:
+        servers.close()
