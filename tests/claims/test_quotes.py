@@ -119,3 +119,21 @@ def test_quote_belongs_to_its_claim(extract) -> None:  # type: ignore[no-untyped
     assert claim.start <= q.start < claim.end
     assert q.id in claim.quotes
     assert q.id.endswith(":q1")
+
+
+def test_quote_running_over_paragraphs_takes_the_closing_attribution(extract) -> None:  # type: ignore[no-untyped-def]
+    body = "“We start at dawn. The crews are ready.\n\n“Nobody will stop us,” said organiser Ana Lopes."
+    ex = extract(body)
+    assert [q.speaker for q in ex.quotes] == ["Ana Lopes", "Ana Lopes"]
+
+
+def test_unclosed_quote_and_unknown_pronoun_give_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("He said “this never closes. And it goes on and on")
+    assert len(ex.quotes) == 1 and ex.quotes[0].speaker is None
+    assert extract("“Yes,” she said.").quotes[0].speaker is None
+
+
+def test_empty_and_blank_bodies(extract) -> None:  # type: ignore[no-untyped-def]
+    for body in ("", "  \n\n  ", "Ok."):
+        ex = extract(body)
+        assert (ex.claims, ex.quotes) == ((), ())

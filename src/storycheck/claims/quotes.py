@@ -362,6 +362,25 @@ def find_quotes(doc: Doc, body: str, ents: ArticleEntities, sentences: Sequence[
     """Every quote in ``body`` with its speaker, target and kind."""
     ctx = _Context(body=body, doc=doc, tokens=_Tokens(doc), ents=ents, sentences=sentences)
     found: list[FoundQuote] = []
+    found = _find_all(ctx, found)
+    return _carry_into_open_paragraphs(body, found)
+
+
+def _carry_into_open_paragraphs(body: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """A quote left open at a paragraph's end continues in the next one, where its speaker is named."""
+    from dataclasses import replace
+
+    for i in range(len(found) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if q.speaker is not None or body[q.mark_end - 1] in _QUOTE_CLOSE + "’'":
+            continue
+        if body[q.mark_end : nxt.mark_start].strip() == "" and "\n" in body[q.mark_end : nxt.mark_start]:
+            found[i] = replace(q, speaker=nxt.speaker)
+    return found
+
+
+def _find_all(ctx: _Context, found: list[FoundQuote]) -> list[FoundQuote]:
+    body = ctx.body
     for mark_start, mark_end in find_quote_spans(body):
         start, end = _inner(body, mark_start, mark_end)
         if end <= start:
@@ -369,7 +388,7 @@ def find_quotes(doc: Doc, body: str, ents: ArticleEntities, sentences: Sequence[
         words = body[start:end].split()
         sent = _sentence_at(ctx, mark_start)
         at_sentence_start = not body[sent[0] : mark_start].strip() or body[sent[0] : mark_start].rstrip().endswith((":", ","))
-        kind = "direct" if at_sentence_start and len(words) > 3 else "partial"
+        kind = "direct" if at_sentence_start else "partial"
         speaker: str | None = None
         target: str | None = None
         labelled = _speaker_by_label(ctx, mark_start, sent) if not at_sentence_start else None
