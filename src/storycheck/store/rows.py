@@ -66,7 +66,9 @@ def from_row(cls: type[T], row: sqlite3.Row | Mapping[str, Any], **given: Any) -
             data[name] = plain(given[name])
         elif name in keys:
             value = row[name]
-            data[name] = json.loads(value) if name in nested and isinstance(value, str) else value
+            if name in nested and isinstance(value, str):
+                value = () if value == "[]" else json.loads(value)  # most lists are empty: skip the parser
+            data[name] = value
         elif name in spilled:
             data[name] = spilled[name]
     return typing.cast(T, _builder(record_type)(data))
