@@ -61,6 +61,15 @@ CASES = [
     ("Between 200 and 300 guests came.", "Between 200 and 300 guests", 200, 300, "guest", "range", None),
     ("Each bus carries 40-60 riders.", "40-60 riders", 40, 60, "rider", "range", None),
     ("Prices rose 4 percent a year.", "4 percent a year", 4, 4, "percent", None, "year"),
+    ("Crude traded at $79 a barrel.", "$79 a barrel", 79, 79, "USD", None, "barrel"),
+    ("The crab can span more than 3.5-metres.", "more than 3.5-metres", 3.5, None, "meter", "more than", None),
+    ("A 500-pound bomb hit the depot.", "500-pound", 500, 500, "pound", None, None),
+    ("A convoy of 10 armoured vehicles left.", "10 armoured vehicles", 10, 10, "vehicle", None, None),
+    ("Hackers leaked thousands of private emails.", "thousands of private emails", 1000, 9999, "email", "vague", None),
+    ("The pilot, Ortega, 35, survived.", "35", 35, 35, "age", None, None),
+    ("An egg holds about 180 mg of cholesterol.", "about 180 mg", 162, 198, "milligram", "about", None),
+    ("The deal is worth £45 million over five years.", "five years", 5, 5, "year", None, None),
+    ("The debate lasted over five hours.", "over five hours", 5, None, "hour", "more than", None),
 ]
 
 
@@ -85,6 +94,12 @@ def test_quantity_interval(sentence: str, words: str, lo: float | None, hi: floa
         "Turnout fell in 2024.",
         "The two leaders shook hands.",
         "The rebels struck two years ago.",
+        "The home side won 3-1 after extra time.",
+        "The champion, now 52-3, defends his belt.",
+        "The Boeing 787 and the iPhone 6 were on show.",
+        "Call the helpline on 1-866-488-7386 or 08457 90 90 90.",
+        "Set the width to 500px on small screens.",
+        "Memorials marked 9/11 across the city.",
     ],
 )
 def test_not_quantities(sentence: str) -> None:

@@ -82,6 +82,17 @@ CASES = [
     ("Protests grew in late 2025.", "late 2025", TUE, "past", "2025-09-01", "2025-12-31", "span"),
     ("The port reopened in mid-2023.", "mid-2023", TUE, "past", "2023-05-01", "2023-08-31", "span"),
     ("The tariff was first applied on 11/05/2019.", "11/05/2019", TUE, "past", "2019-11-05", "2019-11-05", "day"),
+    ("Since the start of the year the rand has slid.", "Since the start of the year", TUE, None, "2026-01-01", "2026-02-03", "span"),
+    ("Strikes are the most frequent since the 1970s.", "since the 1970s", TUE, None, "1970-01-01", "2026-02-03", "span"),
+    ("Sales fell in the first half of the year.", "the first half of the year", dt.date(2025, 10, 7), "past", "2025-01-01", "2025-06-30", "span"),
+    ("The canal was dug in the 18th century.", "the 18th century", TUE, "past", "1701-01-01", "1800-12-31", "span"),
+    ("The quarry flooded in the spring.", "the spring", TUE, "past", "2025-03-01", "2025-05-31", "span"),
+    ("Last summer's floods cost millions.", "Last summer", dt.date(2025, 10, 7), "past", "2025-06-01", "2025-08-31", "span"),
+    ("The mill will reopen in two weeks.", "in two weeks", TUE, "future", "2026-02-16", "2026-02-22", "week"),
+    ("The bridge opened in July last year.", "July last year", TUE, "past", "2025-07-01", "2025-07-31", "month"),
+    ("Over the last decade, rents doubled.", "the last decade", MIDYEAR, None, "2015-06-18", "2025-06-18", "span"),
+    ("It was founded 25 years ago.", "25 years ago", MIDYEAR, "past", "1999-12-18", "2000-12-18", "year"),
+    ("The squad won the 2000-01 title.", "2000-01", MIDYEAR, "past", "2000-01-01", "2001-12-31", "span"),
 ]
 
 
@@ -154,6 +165,7 @@ def test_more_than_centuries_is_open_at_the_start() -> None:
         ("The mine had been sold months earlier.", "months earlier"),
         ("The two sides have quarrelled for decades.", "for decades"),
         ("The truce collapsed three days later.", "three days later"),
+        ("A verdict is expected in the coming weeks.", "the coming weeks"),
     ],
 )
 def test_vague_or_event_relative_is_marked_not_guessed(sentence: str, words: str) -> None:

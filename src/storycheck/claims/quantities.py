@@ -28,6 +28,7 @@ from storycheck.claims.quantity_units import (
     COUNTED_PLURALS,
     CURRENCY_SYMBOLS,
     HEDGES,
+    NOT_BRIDGES,
     NOT_NOUNS,
     TIME_UNITS,
     UNIT_ALTERNATION,
@@ -39,20 +40,20 @@ from storycheck.model import Quantity
 
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b"
 _CORE = re.compile(
-    rf"(?:(?P<cur>US\$|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)\s?)?"
+    rf"(?:(?P<cur>US\$|\$US|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)\s?)?"
     rf"(?:(?P<vague>\b(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions))\b"
     rf"|(?P<num>(?<![\w.,])(?:{DIGITS})(?![\w,]\d)|\b(?i:a\s+dozen|{NUMBER_WORD})\b"
     rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen|minute|hour|day|week|month|year|decade|century)\b)))"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
 )
+_HYPHEN_WORDS = "|".join(sorted((w for w in UNIT_WORDS if w.isalpha() and len(w) > 2), key=len, reverse=True))
 _HYPHEN_UNIT = re.compile(
-    rf"(?:(?P<num>(?<![\w.,])\d+(?:\.\d+)?|\b{NUMBER_WORD})-(?P<unit>second|minute|hour|day|week|month|year|decade|mile|"
-    r"kilometre|kilometer|metre|meter|ton|tonne|foot|percent)(?P<old>-old)?"
+    rf"(?:(?P<num>(?<![\w.,])\d+(?:\.\d+)?|\b{NUMBER_WORD})-(?P<unit>(?i:{_HYPHEN_WORDS}))(?![\w])(?P<old>-old)?"
     r"|\b(?P<lunit>(?i:minute|hour|day|week|month|year|decade))-long)\b"
 )
-_UNIT_AFTER = re.compile(rf"\s*(?P<unit>%|(?i:{UNIT_ALTERNATION}))(?![\w%])")
+_UNIT_AFTER = re.compile(rf"(?:\s*|-)(?P<unit>%|(?i:{UNIT_ALTERNATION}))(?![\w%])")
 _PER_AFTER = re.compile(
-    r"\s*(?:(?i:per|a|an|each|every)\s+|/\s*)(?P<per>(?i:second|minute|hour|day|week|month|year|capita|person|head))\b"
+    r"\s*(?:(?i:per|a|an|each|every)\s+|/\s*)(?P<per>(?i:second|minute|hour|day|week|month|year|capita|person|head|share|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|pound|ounce|unit))\b"
     r"|\s+(?P<adv>(?i:annually|yearly|daily|weekly|monthly))\b"
 )
 _NOUN_AFTER = re.compile(r"\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
@@ -84,9 +85,11 @@ _LIST_START = re.compile(r"^\s*(?:[-•*]\s*)?$")
 _DURATION_VERB_BEFORE = re.compile(
     r"(?i:\b(?:last(?:s|ed|ing)?|r[au]n(?:s|ning)?|took|takes?|taking|spent|spend(?:s|ing)?|went\s+on|for|of|after|in|been)\s+)$")
 # "3-1", "2-1 vote": a score or tally, not a range or two quantities
-_SCORE = re.compile(r"(?<![\d.,$€£])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.,%]|\s*(?:%|(?i:percent|per\s+cent)))")
+_SCORE = re.compile(r"(?<![\d.,$€£])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s*(?:%|(?i:percent|per\s+cent)))")
 # a capitalised name right before a bare number makes it a model or a label ("Boeing 787", "Windows 11")
-_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+_NAME_BEFORE = re.compile(r"\b([A-Za-z]*[A-Z][A-Za-z]*)\s+$")
+# "Sotloff, 31, wrote": an age in apposition
+_AGE_APPOSITION = re.compile(r"[A-Z][\w.'’]*\)?,\s$")
 _NOT_NAMES = frozenset({
     "in", "on", "at", "by", "the", "a", "an", "and", "but", "or", "of", "to", "from", "with", "for", "since",
     "after", "before", "about", "some", "around", "nearly", "almost", "over", "under", "only", "just",
@@ -200,7 +203,9 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
         of = _OF_NOUN.match(text, end)
         if of:
             noun, noun_end = of.group("noun"), of.end()
-            if of.group("adj") and of.group("adj").lower() not in BRIDGE_ADJECTIVES:
+            adj = of.group("adj")
+            if adj and adj.lower() not in BRIDGE_ADJECTIVES and (
+                    adj.lower() in NOT_BRIDGES or _plural_noun(adj) or not _plural_noun(noun)):
                 noun, noun_end = of.group("adj"), of.start("adj") + len(of.group("adj"))
             if noun.lower() not in NOT_NOUNS and noun.lower() not in ("the", "a", "an", "them", "us", "those", "these"):
                 unit = _unit_name(noun)
@@ -229,6 +234,14 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
             return None
         if _ORDINAL_AFTER.match(text, m.end("num")):
             return None
+        if re.match(r"[A-Za-z]", text[m.end("num"):m.end("num") + 1]) and not scale_word and not _UNIT_AFTER.match(text, m.end("num")):
+            return None  # "500px", "9to5Mac": glued to a word that is not a unit
+        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+            return None  # phone numbers, codes, "GMT+01"
+        if re.search(r"\d[-–]$", before) or re.match(r"[-–]\d+[-–]\d", text[m.end("num"):]):
+            return None  # 1-866-488-7386
+        if re.search(r"\d\s*/\s*$", before) or re.match(r"\s*/\s*\d", text[m.end("num"):]):
+            return None  # 9/11, 24 / 7
         if re.fullmatch(r"\d+", raw) and re.search(r"\d{1,2}\s*,?\s*$", before) and _MONTH_BEFORE.search(before.rstrip(", ").rsplit(" ", 1)[0] + " "):
             return None  # the year in "March 14, 2026"
     if _RELATIVE_AFTER.match(text, end):
@@ -279,6 +292,11 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
         return None
     if unit is None and is_digits and re.fullmatch(r"(1[5-9]|20)\d\d", raw) and scale_word is None:
         return None  # a bare year
+    if unit is None and is_digits and scale_word is None and (
+            re.search(r"\d\s+$", before) or re.match(r"\s+\d", text[end:end + 2])):
+        return None  # runs of bare numbers: phone numbers, tables, references
+    if unit is None and is_digits and scale_word is None and _AGE_APPOSITION.search(before) and text[end:end + 1] == ",":
+        return Quantity(text[start:end], start, end, value, value, "age", None, None, value)
     if unit is None and is_digits and scale_word is None:
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and name.group(1).lower() not in _HEDGE_WORDS:
@@ -316,6 +334,11 @@ def _digits(m: re.Match[str]) -> bool:
     return bool(raw) and (raw[0].isdigit() or raw[0] == ".")
 
 
+def _plural_noun(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith("ss") and w not in NOT_NOUNS and len(w) > 3
+
+
 def _unit_name(noun: str) -> str:
     word = noun.lower()
     return UNIT_WORDS.get(word) or singular(word)
@@ -327,7 +350,8 @@ def _counted_noun(noun_m: re.Match[str], any_plural: bool) -> tuple[str, int] | 
     Any plural counts after digits; after number words only known counted nouns do.
     """
     adj, noun, end = noun_m.group("adj"), noun_m.group("noun"), noun_m.end()
-    if adj is not None and adj.lower() not in BRIDGE_ADJECTIVES:
+    if adj is not None and adj.lower() not in BRIDGE_ADJECTIVES and (
+            adj.lower() in NOT_BRIDGES or _plural_noun(adj) or not _plural_noun(noun)):
         # the first word is the noun itself ("17 people after ...")
         noun, end = adj, noun_m.start("adj") + len(adj)
     word = noun.lower()

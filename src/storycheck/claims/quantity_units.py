@@ -19,11 +19,12 @@ UNIT_WORDS: dict[str, str] = {
     # mass
     "ton": "ton", "tons": "ton", "tonne": "ton", "tonnes": "ton", "metric tons": "ton", "metric tonnes": "ton",
     "kilogram": "kilogram", "kilograms": "kilogram", "kg": "kilogram", "kilos": "kilogram",
+    "milligram": "milligram", "milligrams": "milligram", "mg": "milligram", "gram": "gram", "grams": "gram",
     "pound": "pound", "pounds": "pound", "lb": "pound", "lbs": "pound", "ounce": "ounce", "ounces": "ounce",
     # length and area
     "kilometre": "kilometer", "kilometres": "kilometer", "kilometer": "kilometer", "kilometers": "kilometer",
     "km": "kilometer", "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
-    "mile": "mile", "miles": "mile", "foot": "foot", "feet": "foot", "ft": "foot",
+    "mile": "mile", "miles": "mile", "inch": "inch", "inches": "inch", "foot": "foot", "feet": "foot", "ft": "foot",
     "millimetre": "millimeter", "millimetres": "millimeter", "millimeter": "millimeter",
     "millimeters": "millimeter", "mm": "millimeter", "centimetre": "centimeter", "centimetres": "centimeter",
     "centimeter": "centimeter", "centimeters": "centimeter", "cm": "centimeter",
@@ -50,7 +51,7 @@ UNIT_ALTERNATION = "|".join(
 )
 
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "C$": "CAD", "A$": "AUD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "US$": "USD", "$US": "USD", "C$": "CAD", "A$": "AUD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "COP": "COP",
 }
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -72,6 +73,12 @@ COUNTED_PLURALS = {
     "seats", "votes", "villages", "towns", "cities", "schools", "hospitals", "fans", "athletes",
 }
 # adjectives allowed between a number and its noun ("1,450 new teachers")
+# words that never stand between a number and its noun ("12 were killed", "5,000 more")
+NOT_BRIDGES = {
+    "and", "or", "but", "were", "are", "was", "is", "have", "had", "has", "of", "in", "to", "the", "a", "an",
+    "more", "less", "than", "from", "for", "at", "by", "on", "per", "with", "who", "which", "that", "as",
+    "into", "out", "up", "down", "over", "under", "each", "times", "percent", "such", "other", "will", "would",
+}
 BRIDGE_ADJECTIVES = {
     "new", "more", "additional", "other", "foreign", "young", "armed", "local", "former", "civilian",
     "american", "colombian", "venezuelan", "military", "police", "undocumented", "unarmed", "small",

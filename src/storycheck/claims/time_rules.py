@@ -108,6 +108,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?<![\d.,])(?P<day>{DAY})\s+(?:(?i:of)\s+)?"
         rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
     ("month_year", re.compile(rf"(?:(?P<part>{PART})[-\s]\s*)?(?P<mon>{MONTH}),?\s+(?P<year>{YEAR})")),
+    ("month_relyear", re.compile(
+        rf"(?:(?P<part>{PART})[-\s]\s*)?(?P<mon>{_MONTH_FULL})\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b")),
     ("month_part", re.compile(rf"(?P<part>{PART})[-\s]\s*(?P<mon>{_MONTH_FULL})\b")),
     ("month", re.compile(
         rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?(?P<mon>{_MONTH_FULL})\b(?!\s*\d)")),
@@ -207,6 +209,9 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         mon = MONTH_NUMBER[g["mon"].rstrip(".")]
         year = int(g["year"]) if g.get("year") else None
         return TimeSpec("month", year=year, month=mon, part=_part_of(g.get("part")))
+    if name == "month_relyear":
+        shift = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], part=_part_of(g.get("part")), rel=f"year{shift:+d}")
     if name == "month":
         rel = _rel_word(g.get("rel"))
         if g["mon"] in ("May", "March") and rel is None and not _MONTH_CUE_BEFORE.search(text[: m.start()]):

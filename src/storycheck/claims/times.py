@@ -347,6 +347,9 @@ def _month(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Interva
     if spec.rel == "this":
         lo, hi = _month_interval(anchor.year, month, spec.part)
         return (lo, hi, gran, False, False, None)
+    if spec.rel and spec.rel.startswith("year"):  # "July last year"
+        lo, hi = _month_interval(anchor.year + int(spec.rel[4:]), month, spec.part)
+        return (lo, hi, gran, False, False, None)
     cands = [_month_interval(y, month, spec.part) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_month = (anchor.replace(day=1), _month_end(anchor.year, anchor.month))
     picked = _pick(cands, anchor, tense, rel=spec.rel, unit_start=this_month[0], unit_end=this_month[1])
