@@ -316,3 +316,20 @@ def test_fast_row_conversion_matches_the_shared_serializer() -> None:
     for record in (article("a", BODY_A, "sha-a"), extraction("a", BODY_A), verification(), alert(), raw("b", BODY_B, "sha-b")):
         assert plain(record) == to_dict(record)
         assert _builder(type(record))(to_dict(record)) == from_dict(type(record), to_dict(record)) == record
+
+
+def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
+    # WAL: the web app keeps reading while the watcher is inside a write transaction
+    db = tmp_path / "wal.db"
+    with filled(db):
+        pass
+    with Store.open(db) as writer, Store.open(db, busy_timeout=0.2) as reader:
+        with writer._transaction() as conn:
+            conn.execute("DELETE FROM claims")
+            assert [c.id for c in reader.claims("a")] == ["a:c1", "a:c2"]  # sees the last commit
+        assert reader.claims("a") == []
+
+
+def test_a_folder_as_database_path(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open the database file"):
+        Store.open(tmp_path)
