@@ -52,7 +52,8 @@ def _explanation(finding: Finding, claim: Claim, index: ReportIndex) -> str:
         if cid == claim.id or cid not in index.claims or sides.get(cid) == mine:
             continue
         other = index.claims[cid]
-        value = finding.values[sides[cid]] if sides.get(cid) is not None and sides[cid] < len(finding.values) else None  # type: ignore[index]
+        side = sides.get(cid)
+        value = finding.values[side] if side is not None and side < len(finding.values) else None
         others.append(f"{index.outlet(other.article)} says \u201c{other.text}\u201d" + (f" ({value})" if value else ""))
     head = finding.summary or f"Outlets disagree on the {finding.field}."
     return (head + " " + "; ".join(others)).strip()

@@ -42,7 +42,7 @@ def render_html(report: Report) -> str:
     if "</" in css or "</" in js:  # would end the inline block early; never true for our own files
         raise ValueError("inline stylesheet or script contains '</'")
     template = environment().get_template("report.html")
-    return template.render(
+    return str(template.render(
         report=report,
         stories=stories,
         loose=loose,
@@ -52,4 +52,4 @@ def render_html(report: Report) -> str:
         js=Markup(js),
         article_href=lambda article_id: "#art-" + _anchor(article_id),
         story_href=lambda story_id: "#story-" + quote(_anchor(story_id)),
-    )
+    ))

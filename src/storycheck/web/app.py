@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
@@ -41,6 +41,15 @@ class ArticleIn(BaseModel):
     outlet: str | None = None
     published: str | None = Field(None, description="ISO date, when the text does not say.")
     page_url: str | None = Field(None, description="Where pasted text was published (shown as its link).")
+
+
+class _Meta(TypedDict):
+    """The optional details a user may give with an article."""
+
+    title: str | None
+    outlet: str | None
+    published: str | None
+    page_url: str | None
 
 
 def _href_article(article_id: str) -> str:
@@ -127,7 +136,8 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
         form = await request.form(max_files=1, max_fields=20, max_part_size=limit + FORM_OVERHEAD)
         fields = {k: (v.strip() if isinstance(v, str) else "") for k, v in form.items()}
         upload = form.get("file")
-        meta = {k: fields.get(k) or None for k in ("title", "outlet", "published", "page_url")}
+        meta = _Meta(title=fields.get("title") or None, outlet=fields.get("outlet") or None,
+                     published=fields.get("published") or None, page_url=fields.get("page_url") or None)
         try:
             if upload is not None and not isinstance(upload, str) and upload.filename:
                 blob = await upload.read(limit + 1)
@@ -201,7 +211,7 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
     def api_add(item: ArticleIn) -> JSONResponse:
         if bool(item.text) == bool(item.url):
             raise HTTPException(400, "give exactly one of text or url")
-        meta = {"title": item.title, "outlet": item.outlet, "published": item.published, "page_url": item.page_url}
+        meta = _Meta(title=item.title, outlet=item.outlet, published=item.published, page_url=item.page_url)
         if item.url:
             job = submit(Submission("url", url=item.url.strip(), **meta))
         else:

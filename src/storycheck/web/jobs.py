@@ -121,7 +121,7 @@ class JobQueue:
                 return
             job, submission = item
             try:
-                self._process(job, submission, lambda status: self._set(job, status))
+                self._process(job, submission, lambda status, job=job: self._set(job, status))  # type: ignore[misc]
             except JobFailed as exc:
                 self._set(job, "failed", exc.reason)
             except Exception as exc:  # a bug must not kill the worker; the job says what broke

@@ -74,9 +74,10 @@ class SecurityMiddleware:
                 message = too_large_message(int(declared) - FORM_OVERHEAD, self.max_body)
                 await (_plain if wants_html else _json)(send, 413, message)
                 return
-            receive = await self._buffered(receive, send, wants_html=wants_html)
-            if receive is None:
+            buffered = await self._buffered(receive, send, wants_html=wants_html)
+            if buffered is None:
                 return
+            receive = buffered
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
