@@ -239,3 +239,8 @@ def test_public_redirect_to_private_address_is_refused_at_the_hop(
     with pytest.raises(IngestError, match=r"10\.0\.0\.7 \(private address"):
         fetch_url(http_server.url("/hop"), settings=Settings(), public_only=True)
     assert checked == [http_server.url("/hop"), "http://10.0.0.7/admin"]
+
+
+def test_empty_response(http_server: RouteServer) -> None:
+    http_server.route("/empty", Route(body=b"", headers=HTML))
+    assert failure_reason(http_server.url("/empty")) == "empty response (0 bytes)"

@@ -263,7 +263,8 @@ class _Reader:
         fetched_at: str | None = None,
     ) -> Iterator[Item]:
         if not data:
-            yield IngestFailure(location, "empty file (0 bytes)" if kind == "file" else "empty (0 bytes)")
+            what = {"file": "empty file", "url": "empty response", "stdin": "empty input"}.get(kind, "empty")
+            yield IngestFailure(location, f"{what} (0 bytes)")
             return
         sha = hashlib.sha256(data).hexdigest()
         if sha in self.seen_sha:
