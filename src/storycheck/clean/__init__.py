@@ -22,6 +22,7 @@ __all__ = ["clean"]
 
 # fewer words than this is a navigation stub or an empty app shell, not an article
 MIN_BODY_WORDS = 5
+MIN_BODY_CHARS = 25  # scripts without spaces: a short Chinese sentence is one "word"
 
 _LOOKS_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|p|div|head)\b", re.I)
 
@@ -63,7 +64,7 @@ def _build(raw: RawDocument, draft: Draft, *, keep_comments: bool) -> Article:
     body = "\n\n".join(parts)
     # headings point at where their section starts; a heading after the last paragraph points at the end
     headings = [Heading(h.text, min(h.offset, len(body))) for h in headings]
-    if len(body.split()) < MIN_BODY_WORDS:
+    if len(body.split()) < MIN_BODY_WORDS and len(body.strip()) < MIN_BODY_CHARS:
         raise CleanError(
             raw.source.location,
             "no article text left after cleaning" if not body.strip()

@@ -148,7 +148,9 @@ def parse_tail(lines: list[str]) -> Tail:
                 current = _Open(indent=indent, author=author, parent=parent)
                 opened.append(current)
                 current.add(text, new_paragraph=True)
-        elif current is None or (not structured and blank_before):
+        elif current is None or (blank_before and (not structured or _REPLY_TO.match(s))):
+            # a new paragraph opens a new comment in a thread without structure, or when it
+            # announces itself as a reply ("In reply to Jon:", "@Jon")
             current = _Open(indent=indent, author=None, parent=_parent_for(opened, indent) if structured else None)
             opened.append(current)
             current.add(s, new_paragraph=True)

@@ -18,7 +18,7 @@ from storycheck.clean.metadata import yearless_date
 
 _WORD = re.compile(r"[\w'’.-]+")
 _TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 
 
 def words(text: str) -> int:
@@ -28,14 +28,18 @@ def words(text: str) -> int:
 def is_prose(unit: str) -> bool:
     """A real paragraph: a full sentence of some length, or simply long."""
     n = words(unit)
-    return (n >= 12 and bool(_SENTENCE_END.search(unit))) or n >= 30
+    ends = bool(_SENTENCE_END.search(unit))
+    # scripts written without spaces (Chinese, Japanese) give few "words" per sentence
+    return (ends and (n >= 12 or (n <= 3 and len(unit) >= 25))) or n >= 30
 
 
 def _short_item(unit: str) -> bool:
     return words(unit) <= 3 and not _TERMINAL.search(unit)
 
 
-def read_masthead(units: list[str], draft: Draft, *, title_hint: str | None, fetched_at: str) -> list[str]:
+def read_masthead(
+    units: list[str], draft: Draft, *, title_hint: str | None, fetched_at: str, body_follows: bool = True
+) -> list[str]:
     """Fill title, subtitle, author, date, site name and labels from the masthead units.
 
     Returns the units that must stay in the body (sentences found in the masthead).
@@ -71,7 +75,8 @@ def read_masthead(units: list[str], draft: Draft, *, title_hint: str | None, fet
             continue
         candidates.append((i, unit))
 
-    title_at = _find_title(candidates, title_hint)
+    # with no paragraph after the masthead, its last line is the text itself, not a headline
+    title_at = _find_title(candidates if body_follows else candidates[:-1], title_hint)
     for pos, (i, unit) in enumerate(candidates):
         if title_at is not None and pos == title_at:
             draft.title = unit

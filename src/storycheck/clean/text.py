@@ -150,7 +150,8 @@ def _tail_start(lines: list[str]) -> int:
 def _read_body(lines: list[str], draft: Draft, *, title_hint: str | None, fetched_at: str) -> None:
     units = _units(lines)
     lead = next((i for i, u in enumerate(units) if is_prose(u)), len(units))
-    kept = read_masthead(units[:lead], draft, title_hint=title_hint, fetched_at=fetched_at)
+    kept = read_masthead(units[:lead], draft, title_hint=title_hint, fetched_at=fetched_at,
+                         body_follows=lead < len(units))
     units = kept + units[lead:]
     pending_list: list[str] = []
     pending_headings: list[str] = []
