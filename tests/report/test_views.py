@@ -75,3 +75,15 @@ def test_safe_url_keeps_only_web_links() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//evil", "", None):
         assert safe_url(bad) is None
+
+
+def test_timeline_labels_stay_inside_the_chart() -> None:
+    from storycheck.report.views import place_label
+
+    text, anchor, x = place_label(700, "Plain Post: \u201con Thursday\u201d (2026-03-05)", width=780)
+    assert anchor == "end" and x == 692 and text.startswith("Plain Post")
+    text, anchor, x = place_label(300, "short", width=780)
+    assert (text, anchor, x) == ("short", "start", 308)
+    long_label = "An outlet: " + "very long words " * 20
+    text, anchor, x = place_label(390, long_label, width=780)
+    assert text.endswith("\u2026") and len(text) * 7.3 <= 390

@@ -94,22 +94,30 @@ class FindingView:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A dot on the timeline: one article's dating of an event."""
+    """A dot on the timeline: one article's dating of an event.
+
+    ``label`` is the full text (shown on hover); ``text`` is what fits beside the
+    dot, on the side with more room (``anchor`` "start" = right of the dot).
+    """
 
     x: float
     y: float
     date: str
     label: str
     conflict: bool
+    text: str = ""
+    anchor: str = "start"
+    label_x: float = 0.0
 
-    @property
-    def anchor(self) -> str:
-        """Labels right of the middle run leftwards so they stay inside the chart."""
-        return "end" if self.x > (PLOT_LEFT + PLOT_RIGHT) / 2 else "start"
 
-    @property
-    def label_x(self) -> float:
-        return self.x - 8 if self.anchor == "end" else self.x + 8
+def place_label(x: float, label: str, *, width: int, char_px: float = 7.3, gap: float = 8.0) -> tuple[str, str, float]:
+    """Put a label beside a dot without leaving the chart: (text, anchor, x), shortened with an ellipsis if needed."""
+    room_right = width - x - gap - 4
+    room_left = x - gap - 4
+    anchor, room = ("start", room_right) if room_right >= room_left or len(label) * char_px <= room_right else ("end", room_left)
+    fits = max(int(room / char_px), 4)
+    text = label if len(label) <= fits else label[: fits - 1].rstrip() + "\u2026"
+    return text, anchor, (x + gap if anchor == "start" else x - gap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +422,9 @@ def build_timeline_chart(timeline: Iterable[TimelineEvent], index: ReportIndex) 
             for day, label in datings:
                 merged.setdefault(day, []).append(label)
             for i, (day, labels) in enumerate(sorted(merged.items())):
-                markers.append(Marker(x_of(day), y + 10 + LABEL_LINE * (i + 1), day.isoformat(), "; ".join(labels), True))
+                label = "; ".join(labels)
+                text, anchor, label_x = place_label(x_of(day), label, width=CHART_WIDTH)
+                markers.append(Marker(x_of(day), y + 10 + LABEL_LINE * (i + 1), day.isoformat(), label, True, text, anchor, label_x))
         else:
             mid = start + (end - start) / 2
             markers.append(Marker(x_of(mid), y, mid.isoformat(), ev.text, False))
