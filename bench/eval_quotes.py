@@ -1,8 +1,10 @@
 """Quote detection and speaker accuracy on hand-written passages.
 
-Usage: .venv/bin/python bench/eval_quotes.py [--verbose]
+Usage: .venv/bin/python bench/eval_quotes.py [--holdout] [--verbose]
 
-Reads bench/data/claims_labels/quotes.jsonl: one passage per line with the
+Reads bench/data/claims_labels/quotes.jsonl (the development set the rules were
+fixed against) or, with --holdout, quotes_holdout.jsonl (written afterwards and
+never tuned on): one passage per line with the
 quotes it holds (quoted words, speaker or null for scare quotes). A predicted
 quote matches a gold one when their words agree up to surrounding punctuation.
 Speaker accuracy is over matched gold quotes; a null gold speaker must be
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "data" / "claims_labels" / "quotes.jsonl"
+HOLDOUT = ROOT / "bench" / "data" / "claims_labels" / "quotes_holdout.jsonl"
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -47,7 +50,8 @@ def main(argv: list[str]) -> int:
     from storycheck.settings import Settings
 
     verbose = "--verbose" in argv
-    items = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labels = HOLDOUT if "--holdout" in argv else LABELS
+    items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     src = Source(location="bench", kind="file", fetched_at="2026-01-01T00:00:00+00:00", sha256="0" * 64)
     articles = [Article(id=it["id"], source=src, body=it["text"]) for it in items]
     started = time.perf_counter()
@@ -77,7 +81,7 @@ def main(argv: list[str]) -> int:
 
     precision = matched / pred_total if pred_total else 0.0
     recall = matched / gold_total if gold_total else 0.0
-    print(f"passages: {len(items)}  gold quotes: {gold_total}  predicted: {pred_total}")
+    print(f"{labels.name}: passages: {len(items)}  gold quotes: {gold_total}  predicted: {pred_total}")
     print(f"quote detection: precision {precision:.3f}  recall {recall:.3f}")
     print(f"speaker accuracy (matched quotes): {speaker_ok}/{matched} = {speaker_ok / matched if matched else 0:.3f}")
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; extraction {elapsed:.2f} s")

@@ -181,6 +181,8 @@ def _bare_name(text: str) -> str:
     while prev != text:
         prev = text
         text = _TITLE_PREFIX.sub("", text)
+        # a lowercase job description the NER swept in: "protest organiser Tomas Riva"
+        text = re.sub(r"^[a-z][\w-]* (?=\S)", "", text)
     return text.strip()
 
 

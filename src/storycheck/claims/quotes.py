@@ -39,6 +39,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]{1,80})")
 _PRE_VERB = re.compile(
     rf"(?P<who>[^,.;:“”\"]{{1,60}}?)\s+{_POST_VERB}(?:\s+(?:reporters|journalists|the \w+))?(?:\s+that)?\s*[:,]?\s*$"
 )
+# the subject of a speech verb is a speaker even when the NER called the name a product or a place
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"})
 _PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
@@ -210,7 +212,7 @@ class _Context:
 def _name_for_token(ctx: _Context, tok: Token) -> str | None:
     """The canonical name a subject token stands for; pronouns go to the nearest earlier person."""
     ent = ctx.ents.at(tok.idx, tok.idx + len(tok.text))
-    if ent is not None and ent.label in {"PERSON", "ORG", "GPE", "NORP"}:
+    if ent is not None and ent.label in _SPEAKER_LABELS:
         return ent.canonical
     if tok.text in _PRONOUNS or tok.text.lower() in {"he", "she"}:
         return _resolve_pronoun(ctx, tok.idx, tok.text.lower())
@@ -263,7 +265,7 @@ def _who_at(ctx: _Context, start: int, phrase: str) -> str | None:
     if first in _PRONOUNS:
         return _resolve_pronoun(ctx, start, first.lower())
     ent = ctx.ents.at(start, start + len(phrase))
-    if ent is not None and ent.label in {"PERSON", "ORG", "GPE", "NORP"} and ent.start < start + len(phrase):
+    if ent is not None and ent.label in _SPEAKER_LABELS and ent.start < start + len(phrase):
         return ent.canonical
     return None
 
