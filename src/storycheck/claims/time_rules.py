@@ -306,6 +306,30 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
     raise AssertionError(name)
 
 
+# month and weekday names are matched case-sensitively, so their triggers are too
+_MONTH_TRIGGERS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CASED = frozenset({"mdy", "dmy", "month_year", "month_relyear", "month_part", "month", "weekday"})
+_PERIOD_TRIGGERS = ("week", "month", "year", "quarter", "decade")
+# Words one of which must be in the (lowercased) sentence before a pattern is tried:
+# a substring test is far cheaper than a regex scan with optional leading groups.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "numeric": ("/",),
+    "mdy": _MONTH_TRIGGERS, "dmy": _MONTH_TRIGGERS, "month_year": _MONTH_TRIGGERS,
+    "month_relyear": _MONTH_TRIGGERS, "month_part": _MONTH_TRIGGERS, "month": _MONTH_TRIGGERS,
+    "decade": ("0s",), "year_range": ("-", "–"),
+    "year_part": ("early", "mid", "late", "end", "beginning", "start", "middle"),
+    "half": ("half",), "season": ("spring", "summer", "autumn", "fall", "winter"), "century": ("century",),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "rel_day": ("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening"),
+    "weekday": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "weekend": ("weekend",),
+    "period": _PERIOD_TRIGGERS, "period_in_the": _PERIOD_TRIGGERS, "end_of_period": _PERIOD_TRIGGERS,
+    "past_n": ("past", "last", "previous"), "ago": ("ago",),
+    "duration": ("year", "decade", "centur", "day", "week", "month"),
+    "relative_event": ("earlier", "later", "before", "after", "following", "next", "previous", "same", "that"),
+    "vague": ("recent", "coming", "few", "days", "weeks", "months", "years", "decades"),
+}
+
+
 def locate(text: str) -> list[Candidate]:
     """Every time expression in ``text`` with its spec, longest non-overlapping matches first.
 
@@ -315,7 +339,11 @@ def locate(text: str) -> list[Candidate]:
     if not _PREFILTER.search(text):
         return []
     found: list[Candidate] = []
+    low = text.lower()
     for name, pattern in _PATTERNS:
+        triggers = _TRIGGERS.get(name)
+        if triggers and not any(t in (text if name in _CASED else low) for t in triggers):
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
