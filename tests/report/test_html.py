@@ -103,3 +103,19 @@ def test_scraped_markup_is_escaped_everywhere(hostile_report: Report, fx: object
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     # the javascript: article URL is shown as no link at all
     assert not re.search(r'href="[^"]*alert', html)
+
+
+def test_report_without_stories_lists_loose_articles_and_failures(story_report: Report) -> None:
+    from dataclasses import replace
+
+    from storycheck.model import IngestFailure
+    from storycheck.report.markdown import render_markdown
+
+    loose = replace(story_report, verifications=(), failures=(IngestFailure("missing.txt", "no such file or directory"),))
+    html = render_html(loose)
+    assert "Articles outside any story" in html and "missing.txt" in html and "no such file or directory" in html
+    assert html.count('<article class="article"') == 3
+    md = render_markdown(loose)
+    assert "## Articles outside any story" in md and "- `missing.txt`: no such file or directory" in md
+    empty = render_html(Report())
+    assert "0 articles" in empty and "<table" not in empty
