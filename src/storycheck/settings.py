@@ -52,6 +52,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watch_every", "10m", "Polling interval for `storycheck watch`."),
     Setting("host_delay", 1.0, "Seconds between two requests to the same host (politeness)."),
     Setting("respect_robots", True, "Obey robots.txt when watching feeds."),
+    Setting("robots_ttl", 3600.0, "Seconds a host's robots.txt is trusted before the watcher reads it again."),
+    Setting("watch_max_backoff", "6h", "Longest wait before retrying a source that keeps failing (the wait doubles per failure from the polling interval)."),
+    Setting("watch_candidate_stories", 5, "Stored stories (most similar titles) a new article is compared with when the watcher files it into a story."),
+    Setting("webhook_timeout", 10.0, "Seconds a webhook POST may take before it counts as failed."),
+    Setting("webhook_backoff", 2.0, "Seconds before the first webhook retry; each further retry waits twice as long."),
+    Setting("webhook_max_backoff", 600.0, "Longest wait between two webhook retries, in seconds."),
+    Setting("webhook_max_attempts", 20, "Webhook deliveries tried per alert before it is left undelivered (listed by `storycheck alerts`)."),
+    Setting("webhook_drain", 30.0, "Seconds `watch --once` waits at exit for pending webhook deliveries (the rest are retried next run)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

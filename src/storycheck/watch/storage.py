@@ -1,0 +1,167 @@
+"""The watcher's access to the database beyond ``Store``'s public methods, kept in one place.
+
+Two things the watcher needs that ``Store`` does not offer yet:
+
+* ``atomic(store)``: several ``Store`` writes (article, seen entry, story
+  verifications, alerts) as ONE transaction, so ``kill -9`` at any moment leaves
+  either all of them or none. Each ``Store`` write opens its own ``BEGIN
+  IMMEDIATE ... COMMIT``; inside ``atomic`` those become SAVEPOINT/RELEASE, so the
+  public write methods are reused unchanged and only the outer COMMIT makes them
+  durable.
+* Reads proportional to what changed: which stored stories a new article may
+  belong to (by title words, without loading any article body), and one story's
+  members with their claims.
+
+Both lean on ``Store`` internals (``_conn``, ``_lock``, ``_rows``,
+``_verification``); if ``Store`` grows public equivalents, only this module changes.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from storycheck.errors import StoreError
+from storycheck.model import Article, Extraction, Story, StoryVerification
+from storycheck.store import Store
+
+
+class _Savepoints:
+    """A connection stand-in that turns Store's own transactions into savepoints."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        verb = sql.strip().upper()
+        if verb == "BEGIN IMMEDIATE":
+            return self._conn.execute("SAVEPOINT watch_step")
+        if verb == "COMMIT":
+            return self._conn.execute("RELEASE watch_step")
+        if verb == "ROLLBACK":
+            self._conn.execute("ROLLBACK TO watch_step")
+            return self._conn.execute("RELEASE watch_step")
+        return self._conn.execute(sql, params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+@contextmanager
+def atomic(store: Store) -> Iterator[Store]:
+    """Every Store write inside the block commits together or not at all."""
+    with store._lock:
+        real = store._conn
+        if isinstance(real, _Savepoints):
+            yield store  # already inside atomic(): the outer block commits
+            return
+        try:
+            real.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{store.path}: cannot start a transaction ({exc})") from exc
+        store._conn = _Savepoints(real)  # type: ignore[assignment]
+        try:
+            yield store
+        except BaseException:
+            store._conn = real
+            real.execute("ROLLBACK")
+            raise
+        store._conn = real
+        try:
+            real.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{store.path}: commit failed ({exc})") from exc
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_COMMON = frozenset(
+    "the and for with from that this after over into about amid says said will new has have was were are its their "
+    "more than under what when where who how why not but out off set".split()
+)
+
+
+def title_words(*texts: str | None) -> set[str]:
+    """Lower-cased content words: what two headlines about one event tend to share."""
+    words: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall(text or ""):
+            low = word.lower()
+            if low not in _COMMON:
+                words.add(low)
+    return words
+
+
+def candidate_stories(store: Store, article: Article, extraction: Extraction | None, *, limit: int) -> list[Story]:
+    """Up to ``limit`` stored stories whose articles' titles share the most words with this article.
+
+    Reads one id/title/story row per stored article and no bodies or claims, so
+    filing an article costs a title scan however large the store grows; the
+    story grouper then decides among these few with full information.
+    """
+    names = [e.canonical for e in (extraction.entities if extraction else ()) if e.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}]
+    mine = title_words(article.title, article.subtitle, *names[:20])
+    if not mine:
+        return []
+    scores: dict[str, float] = defaultdict(float)
+    query = "SELECT sa.story AS story, a.title AS title FROM story_articles sa JOIN articles a ON a.id = sa.article"
+    for row in store._rows(query):
+        if row["story"] in scores and scores[row["story"]] >= 1.0:
+            continue
+        shared = mine & title_words(row["title"])
+        if shared:
+            scores[row["story"]] = max(scores[row["story"]], len(shared) / min(len(mine), 8))
+    for row in store._rows("SELECT id, title FROM stories"):
+        shared = mine & title_words(row["title"])
+        if shared:
+            scores[row["id"]] = max(scores[row["id"]], len(shared) / min(len(mine), 8))
+    best = sorted(scores, key=lambda s: (-scores[s], s))[:limit]
+    return stories_by_id(store, best)
+
+
+def stories_by_id(store: Store, ids: list[str]) -> list[Story]:
+    """Stored stories with these ids, members in their stored order (missing ids are skipped)."""
+    if not ids:
+        return []
+    import json
+
+    from storycheck.store.rows import from_row
+
+    marks = json.dumps(ids)
+    rows = store._rows("SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))", (marks,))
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in store._rows(
+        "SELECT story, article FROM story_articles WHERE story IN (SELECT value FROM json_each(?)) ORDER BY story, seq", (marks,)
+    ):
+        members[row["story"]].append(row["article"])
+    by_id = {r["id"]: from_row(Story, r, articles=tuple(members[r["id"]])) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def story_of(store: Store, article_id: str) -> list[Story]:
+    """The stored stories an article belongs to (an updated article re-verifies these)."""
+    rows = store._rows("SELECT story FROM story_articles WHERE article = ?", (article_id,))
+    return stories_by_id(store, [r["story"] for r in rows])
+
+
+def members(store: Store, story: Story) -> tuple[dict[str, Article], dict[str, Extraction]]:
+    """One story's articles and their stored claims: nothing else is read."""
+    articles: dict[str, Article] = {}
+    extractions: dict[str, Extraction] = {}
+    for aid in story.articles:
+        article = store.article(aid)
+        if article is None:
+            continue
+        articles[aid] = article
+        extraction = store.extraction(aid)
+        if extraction is not None:
+            extractions[aid] = extraction
+    return articles, extractions
+
+
+def stored_verification(store: Store, story: Story) -> StoryVerification:
+    """What the database holds for a story now (its findings before this change)."""
+    return store._verification(story)
