@@ -97,3 +97,24 @@ def test_section_meta_and_published_paragraph():
     assert removed_reasons(article)["Published: March 9, 2026"] == F.DATELINE
     assert article.body.startswith("Every winter the channel silts up")
     assert article.outlet == "Stenvik Tidende"
+
+
+def test_comment_markup_without_paragraphs():
+    article = clean(raw_from_file(DATA / "comments_plain_markup.html"))
+    got = [(c.id, c.author, c.reply_to, c.text) for c in article.comments]
+    assert got == [
+        ("c1", "Astrid Moe", None, "Finally, the detour added twenty minutes each way."),
+        ("c2", "Bjorn", "c1", "Twenty-five for me, from the north end."),
+    ]
+    assert "detour added" not in article.body
+
+
+def test_example_story_html_comment_authors():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "examples" / "harbour-strike" / "02-coastline-news.html"
+    if not page.is_file():
+        pytest.skip(f"example page not found at {page}")
+    article = clean(raw_from_file(page))
+    assert [(c.author, c.reply_to) for c in article.comments] == [
+        ("Lena Brooks", None), ("harbourwatcher", None), ("Lena Brooks", "c2")]

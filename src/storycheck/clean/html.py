@@ -11,6 +11,7 @@ trafilatura is imported here, lazily, because it takes ~0.5 s to import.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from storycheck.clean import furniture as F
 from storycheck.clean.draft import Block, Draft
@@ -18,6 +19,9 @@ from storycheck.clean.comments import is_timestamp
 from storycheck.clean.metadata import copyright_owner, parse_date, yearless_date
 from storycheck.clean.text import _has_prose_after, normalise
 from storycheck.model import Comment
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _SPACES = re.compile(r"\s+")
 
@@ -148,29 +152,30 @@ _COMMENT_XPATH = (
 )
 
 
-def _markup_comments(tree: object) -> list[Comment]:
+def _markup_comments(tree: HtmlElement) -> list[Comment]:
     """Comments from WordPress-style markup: one element per comment, replies nested inside."""
-    nodes = tree.xpath(_COMMENT_XPATH)  # type: ignore[attr-defined]
-    # the WordPress "div-comment-N" wrapper sits inside "comment-N"; keep the outer one
-    nodes = [n for n in nodes if not any(a in nodes for a in n.iterancestors()) or _is_nested_reply(n, nodes)]
+    found = tree.xpath(_COMMENT_XPATH)
+    # the WordPress "div-comment-N" wrapper sits inside "comment-N": keep the outer element only
+    nodes = [n for n in found if not (n.get("id") or "").startswith("div-comment-") or
+             not any(a in found for a in n.iterancestors())]
     index = {id(n): i for i, n in enumerate(nodes)}
     out: list[Comment] = []
     for i, node in enumerate(nodes):
-        author_el = node.xpath(
-            ".//*[contains(@class,'comment-author') or contains(@class,'fn') or self::cite][1]"
-        )
-        author = _text(author_el[0]) if author_el else None
+        author_el = _first(node, "comment-author", "fn")
+        if author_el is None:
+            author_el = next(iter(node.xpath(".//cite")), None)
+        author = _text(author_el) if author_el is not None else None
         if author:
             author = re.sub(r"\s+(?:says|said|wrote)\s*:?$", "", author).strip() or None
-        body_el = node.xpath(".//*[contains(@class,'comment-content') or contains(@class,'comment-body')"
-                             " or contains(@class,'comment-text')][1]")
-        scope = body_el[0] if body_el else node
-        author_node = author_el[0] if author_el else None
+        content = _first(node, "comment-content", "comment-text", "comment-body")
+        scope = content if content is not None else node
         paras = [
             _text(p) for p in scope.xpath("descendant-or-self::p")
-            if _owner(p, index) is node and p is not author_node and author_node not in p.iterancestors()
+            if _owner(p, index) is node and not _within(p, author_el)
         ]
         text = "\n\n".join(p for p in paras if p)
+        if not text and scope is not node:
+            text = _text(scope)  # comment text straight inside the content element, without <p>
         if not text:
             continue
         parent = next((a for a in node.iterancestors() if id(a) in index), None)
@@ -182,15 +187,22 @@ def _markup_comments(tree: object) -> list[Comment]:
                     reply_to=remap.get(c.reply_to) if c.reply_to else None) for c in out]
 
 
-def _owner(el: object, index: dict[int, int]) -> object | None:
+def _first(node: HtmlElement, *classes: str) -> HtmlElement | None:
+    """The first descendant whose class contains one of ``classes``, trying them in order of preference."""
+    for cls in classes:
+        hits = node.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')]")
+        if hits:
+            return hits[0]
+    return None
+
+
+def _within(el: HtmlElement, container: HtmlElement | None) -> bool:
+    return container is not None and (el is container or container in el.iterancestors())
+
+
+def _owner(el: HtmlElement, index: dict[int, int]) -> HtmlElement | None:
     """The innermost comment element holding ``el``: a reply's paragraphs are not its parent's text."""
-    for a in el.iterancestors():  # type: ignore[attr-defined]
+    for a in el.iterancestors():
         if id(a) in index:
             return a
     return el if id(el) in index else None
-
-
-def _is_nested_reply(node: object, nodes: list[object]) -> bool:
-    """A comment inside another comment is a reply (kept), unlike a wrapper div of the same comment."""
-    nid = node.get("id") or ""  # type: ignore[attr-defined]
-    return not nid.startswith("div-comment-")
