@@ -115,3 +115,27 @@ def test_language_detection():
     assert detect_language("La huelga terminó el lunes y los trabajadores volvieron al puerto.") == "es"
     assert detect_language("Der Streik endete am Montag und die Arbeiter kehrten in den Hafen zurück.") == "de"
     assert detect_language("Ok") == "und"
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        ("BOGOTA, Colombia, March 4, 2026 — Colombian officials said on Wednesday that talks would go on.", "2026-03-04"),
+        ("WASHINGTON, Feb. 3 (Wire) - The two leaders met for two hours at the White House.", "2026-02-03"),
+        ("LONDON, 3 February 2026 -- Shipping rates fell for a third week, brokers said.", "2026-02-03"),
+        ("NEW YORK, Jan 5 (AP) — Markets opened lower on Monday after a holiday week.", "2026-01-05"),
+        ("WASHINGTON (Reuters) - The two leaders met for two hours at the White House.", None),
+    ],
+)
+def test_dateline_opening_the_first_paragraph(lead, iso):
+    raw = raw_from_text(lead + "\n\nA second paragraph follows here with more of the story told.")
+    assert clean(raw).published == iso
+
+
+def test_a_quotation_line_is_never_a_heading():
+    text = ("The union leader spoke to the crowd outside the depot on Monday morning before the vote.\n\n"
+            "“We will not back down”\n\n"
+            "Members then voted to continue the strike for another week, the union said.\n")
+    article = clean(raw_from_text(text))
+    assert "“We will not back down”" in article.body
+    assert article.headings == ()

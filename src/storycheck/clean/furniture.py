@@ -106,6 +106,7 @@ _BOX_HEAD = _rx(
     r"(?:our |the |daily |weekly )?newsletters?",
     r"get (?:the|our) (?:\w+ )?newsletter",
     r"stay informed",
+    r"enter your e-?mail(?: address)?:?",
     r"support (?:our|independent) journalism",
 )
 # the blurb under a box heading: a short call to action about the site, not the story

@@ -58,8 +58,8 @@ def is_heading(line: str) -> bool:
     """A section heading: a short line without final punctuation, title-cased unless very short."""
     if len(line) > 90 or _TERMINAL.search(line):
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
-        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False  # a line opening with a quote mark is a quotation, which claims need in the body
     words = _WORD.findall(line)
     if not 1 <= len(words) <= 12:
         return False
