@@ -181,6 +181,15 @@ def test_resolve_time_re_anchors_and_keeps_the_span() -> None:
     assert again.date_from == "2026-02-03" and again.anchor_source == "story" and again.note is None
 
 
+def test_present_perfect_duration_runs_to_the_anchor_even_when_called_past() -> None:
+    t = one("The two ports have traded for more than two centuries.", "for more than two centuries", None, "past")
+    assert t.date_from is None
+    again = resolve_time(t, anchor=TUE, anchor_source="story", tense="past")
+    assert (again.date_from, again.date_to, again.open_start) == ("1826-02-03", "2026-02-03", True)
+    simple_past = one("The siege went on for two years in the 1640s.", "for two years", TUE, "past")
+    assert simple_past.date_from is None and simple_past.note
+
+
 def test_a_weekday_given_with_its_date_picks_the_matching_year() -> None:
     t = one("The vote is on Tuesday, Feb. 10.", "Tuesday, Feb. 10", TUE, "future")
     assert t.date_from == "2026-02-10" and t.note is None

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -38,6 +39,8 @@ Interval = tuple[dt.date | None, dt.date | None, str | None, bool, bool, str | N
 # (from, to, granularity, open_start, open_end, note)
 
 _NO_ANCHOR: Interval = (None, None, None, False, False, "no anchor")
+_PERFECT = re.compile(r"(?i:\b(?:has|have|'ve)\b)")
+_PERFECT_NOTE = "runs up to the anchor (present perfect)"
 _MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "start": (1, 1), "end": (12, 12),
                "h1": (1, 6), "h2": (7, 12)}
@@ -63,8 +66,13 @@ def find_times(
     """
     out: list[TimeExpression] = []
     for cand in locate(text):
+        spec = cand.spec
+        if spec.kind == "for_n" and tense == "past" and _PERFECT.search(text, 0, cand.start):
+            # "have maintained ties for two centuries": a present perfect runs up to now,
+            # though a sentence-level tense calls it past
+            spec = replace(spec, kind="for_n_perfect")
         out.append(_express(text[cand.start:cand.end], offset + cand.start, offset + cand.end,
-                            cand.spec, anchor, anchor_source, tense))
+                            spec, anchor, anchor_source, tense))
     return out
 
 
@@ -81,8 +89,10 @@ def resolve_time(
     whole = [c for c in cands if c.start == 0 and c.end == len(expr.text)]
     if not whole:
         return expr
-    fresh = _express(expr.text, expr.start, expr.end, whole[0].spec, anchor, anchor_source, tense)
-    return fresh
+    spec = whole[0].spec
+    if spec.kind == "for_n" and expr.note and _PERFECT_NOTE in expr.note:
+        spec = replace(spec, kind="for_n_perfect")
+    return _express(expr.text, expr.start, expr.end, spec, anchor, anchor_source, tense)
 
 
 def _express(text: str, start: int, end: int, spec: TimeSpec, anchor: dt.date | None,
@@ -225,7 +235,7 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
             return inner
         return (None, inner[1], "span", True, False, None)
     if anchor is None:
-        return _NO_ANCHOR
+        return (None, None, None, False, False, f"no anchor; {_PERFECT_NOTE}") if kind == "for_n_perfect" else _NO_ANCHOR
     if kind == "rel_day":
         d = anchor + dt.timedelta(days=int(spec.n or 0))
         return (d, d, "day", False, False, None)
@@ -244,6 +254,9 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
             return _point(anchor, spec.n or 0, spec.unit or "year")
         return (_shift(anchor, -(spec.n or 0), spec.unit or "year"), anchor, "span",
                 spec.part == "open", False, None)
+    if kind == "for_n_perfect":
+        lo, hi, gran, o_start, o_end, _ = resolve_spec(replace(spec, kind="for_n"), anchor, None)
+        return (lo, hi, gran, o_start, o_end, _PERFECT_NOTE)
     if kind == "for_n":
         if tense == "future":
             return (anchor, _shift(anchor, spec.n or 0, spec.unit or "year"), "span", False, False, None)
