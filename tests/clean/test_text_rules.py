@@ -242,3 +242,16 @@ def test_sentence_starting_with_updated_is_not_a_date_line(wrapped):
 def test_inline_bullets_become_list_items(wrapped):
     assert "The plan covers:\n\n- the inner basin\n- the north quay approach\n- the old ferry berth" in wrapped.body
     assert "•" not in wrapped.body
+
+
+def test_lone_markers_in_fixed_width_text_stay_list_markers():
+    para = ("The regional council met on Thursday to agree its spending plans for the coming\n"
+            "year, which include money for roads, schools and the two island ferry routes\n"
+            "that were cut back last winter after the fuel price rise.\n")
+    items = "The plan funds the following:\n-\nresurfacing the coastal road between the two tunnels\n-\n" \
+            "a new classroom block at the Brattli primary school\n-\ntwo extra weekend ferry departures\n"
+    article = clean(raw_from_text(para + "\n" + para + "\n" + items))
+    assert ("- resurfacing the coastal road between the two tunnels\n"
+            "- a new classroom block at the Brattli primary school\n"
+            "- two extra weekend ferry departures") in article.body
+    assert article.body.count("regional council met on Thursday to agree its spending plans for the coming year") == 2

@@ -114,7 +114,7 @@ def parse_tail(lines: list[str]) -> Tail:
             continue
         if F.is_comment_form(s):
             removed.append(RemovedLine(s, F.COMMENT_FORM))
-            if not F._FORM_FIELD_ONLY.match(s):
+            if not F.is_form_field(s):
                 state, current = "after_form", None
             continue
         reason = F.classify_line(s)

@@ -228,6 +228,11 @@ def is_comment_marker(line: str) -> bool:
     return bool(_COMMENT_COUNTER.match(line) or (_COMMENT_FORM.match(line) and not _FORM_FIELD_ONLY.match(line)))
 
 
+def is_form_field(line: str) -> bool:
+    """"Reply", "Name *", "Submit": form parts that repeat inside a thread and do not end it."""
+    return bool(_FORM_FIELD_ONLY.match(line))
+
+
 def is_comment_form(line: str) -> bool:
     return bool(_COMMENT_FORM.match(line))
 
@@ -269,6 +274,10 @@ def is_footer_line(line: str) -> bool:
 def is_strong_footer_line(line: str) -> bool:
     """Footer lines that never occur as article text, so they can start a footer zone."""
     return bool(_COPYRIGHT.match(line) or _ADDRESS.match(line) or _COMPANY.match(line))
+
+
+def is_copyright(line: str) -> bool:
+    return bool(_COPYRIGHT.match(line))
 
 
 def is_about_blurb(line: str) -> bool:

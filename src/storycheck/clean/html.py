@@ -71,7 +71,7 @@ def read_html(html: str, *, url: str | None = None, fetched_at: str = "") -> Dra
     draft.comments.extend(comments)
     if tree is not None:
         for el in tree.xpath("//footer//text()|//*[contains(@class,'copyright')]//text()"):
-            owner = copyright_owner(str(el)) if F._COPYRIGHT.match(str(el).strip()) else None
+            owner = copyright_owner(str(el)) if F.is_copyright(str(el).strip()) else None
             if owner:
                 draft.footer_owner = owner
                 break

@@ -36,16 +36,6 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def is_headline(line: str) -> bool:
-    """Short, no final period, and most words capitalised: the shape of a headline."""
-    if len(line) > 200 or line.endswith((".", ",", ";", ":")):
-        return False
-    words = _WORD.findall(line)
-    if not 2 <= len(words) <= 25:
-        return False
-    return _title_case_ratio(words) >= 0.6
-
-
 def _title_case_ratio(words: list[str]) -> float:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if not content:
@@ -102,7 +92,7 @@ def footer_outlet(footer: list[str]) -> str | None:
         if m and len(line) > len(m["name"]) + 20:
             return m["name"]
     for line in footer:
-        owner = copyright_owner(line) if F._COPYRIGHT.match(line) else None
+        owner = copyright_owner(line) if F.is_copyright(line) else None
         if owner:
             return owner
     return None
@@ -250,6 +240,7 @@ def _units(lines: list[str]) -> list[str]:
             and not prev_blank
             and not _ends_sentence(units[-1])
             and not F.is_lone_marker(units[-1])
+            and not F.is_lone_marker(s)
             and not _BULLET_ITEM.match(s)
             and (s[0].islower() or (wrapped and prev_len >= 40))
         ):
