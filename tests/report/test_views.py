@@ -87,3 +87,19 @@ def test_timeline_labels_stay_inside_the_chart() -> None:
     long_label = "An outlet: " + "very long words " * 20
     text, anchor, x = place_label(390, long_label, width=780)
     assert text.endswith("\u2026") and len(text) * 7.3 <= 390
+
+
+def test_reprints_are_marked_as_one_source_in_the_matrix(story_report: Report) -> None:
+    from dataclasses import replace
+
+    v = story_report.verifications[0]
+    cost = next(f for f in v.findings if f.id == "f-cost")
+    merged_cost = replace(cost, independent_sources=2, merged=(("a-gazette", "a-daily"),))
+    v2 = replace(v, findings=tuple(merged_cost if f.id == "f-cost" else f for f in v.findings))
+    report = replace(story_report, verifications=(v2,))
+    sv = story_view(v2, ReportIndex(report))
+    cells = {c.outlet: c for c in next(r for r in sv.matrix.rows if r.finding.id == "f-cost").cells}
+    assert cells["Northport Gazette"].same_source_as == ("Coastal Daily",)
+    assert cells["Coastal Daily"].same_source_as == ("Northport Gazette",)
+    assert cells["Valley Wire"].same_source_as == ()
+    assert "Counted once with Coastal Daily" in cells["Northport Gazette"].hover

@@ -46,9 +46,14 @@ def _sources(n: int) -> str:
     return f"{n} independent source{'' if n == 1 else 's'}"
 
 
+def _summary(fv: FindingView) -> list[str]:
+    summary = fv.finding.summary
+    return [f"  - {md(summary)}"] if summary and summary != fv.label else []
+
+
 def _contradiction(fv: FindingView) -> list[str]:
     f = fv.finding
-    lines = [f"- **{md(fv.label)}** ({md(f.field)}; {_sources(f.independent_sources)})"]
+    lines = [f"- **{md(fv.label)}** ({md(f.field)}; {_sources(f.independent_sources)})", *_summary(fv)]
     for side in fv.sides:
         for w in side.words:
             lines.append(f"  - **{md(side.value) or 'other'}**: {_words(w)}")
@@ -57,7 +62,7 @@ def _contradiction(fv: FindingView) -> list[str]:
 
 def _corroborated(fv: FindingView) -> list[str]:
     f = fv.finding
-    lines = [f"- **{md(fv.label)}**: {_sources(f.independent_sources)} ({', '.join(md(o) for o in fv.outlets)})"]
+    lines = [f"- **{md(fv.label)}**: {_sources(f.independent_sources)} ({', '.join(md(o) for o in fv.outlets)})", *_summary(fv)]
     lines += [f"  - {_words(w)}" for w in fv.words]
     if f.merged:
         lines.append("  - counted once: " + "; ".join(", ".join(f"`{a}`" for a in group) for group in f.merged))
@@ -65,7 +70,7 @@ def _corroborated(fv: FindingView) -> list[str]:
 
 
 def _single(fv: FindingView) -> list[str]:
-    lines = [f"- **{md(fv.label)}**"]
+    lines = [f"- **{md(fv.label)}**", *_summary(fv)]
     lines += [f"  - {_words(w)}" for w in fv.words]
     return lines
 

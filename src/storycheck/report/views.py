@@ -52,6 +52,7 @@ class Cell:
     state: str
     words: tuple[Words, ...] = ()
     value: str | None = None
+    same_source_as: tuple[str, ...] = ()  # outlets whose copy of this counts as one source with this one
 
     @property
     def hover(self) -> str:
@@ -59,6 +60,8 @@ class Cell:
             return f"{self.outlet}: says nothing about this"
         lines = [f"{self.outlet} ({self.state}{': ' + self.value if self.value else ''}):"]
         lines += [f"\u201c{w.text}\u201d" for w in self.words]
+        if self.same_source_as:
+            lines.append("Counted once with " + ", ".join(self.same_source_as) + " (same source).")
         return "\n".join(lines)
 
 
@@ -287,8 +290,34 @@ def claim_sides(finding: Finding, index: ReportIndex) -> dict[str, int | None]:
     return sides
 
 
-def finding_label(finding: Finding) -> str:
-    return finding.summary or f"{KIND_LABEL.get(finding.kind, finding.kind)}: {finding.field}"
+# A contradiction's row is named by the question the outlets answer differently.
+FIELD_QUESTION = {
+    "time": "When", "date": "When", "quantity": "How much", "number": "How many", "quote speaker": "Who said it",
+    "speaker": "Who said it", "polarity": "Whether it happened", "actor": "Who did it", "event": "What happened",
+    "place": "Where", "location": "Where",
+}
+LABEL_CHARS = 140
+
+
+def clip(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def finding_label(finding: Finding, index: ReportIndex | None = None) -> str:
+    """A short name for the fact (matrix rows, headings); the verify stage's full summary is shown beside it.
+
+    Summaries quote every side in full, which makes a matrix row a paragraph; the
+    label is the disputed values for a contradiction, else the first claim's words.
+    """
+    if finding.kind == "contradicted" and finding.values:
+        question = FIELD_QUESTION.get(finding.field, finding.field.capitalize() or "Fact")
+        return clip(f"{question}: " + " vs ".join(f"\u201c{v}\u201d" for v in dict.fromkeys(finding.values)))
+    if index is not None:
+        first = next((index.claims[c] for c in finding.claims if c in index.claims), None)
+        if first is not None:
+            return clip(first.text)
+    return clip(finding.summary) if finding.summary else f"{KIND_LABEL.get(finding.kind, finding.kind)}: {finding.field}"
 
 
 def finding_view(finding: Finding, index: ReportIndex) -> FindingView:
@@ -304,7 +333,7 @@ def finding_view(finding: Finding, index: ReportIndex) -> FindingView:
         if unclear:
             built.append(Side(None, unclear))
         sides = tuple(built)
-    return FindingView(finding, finding_label(finding), sides, words, outlets)
+    return FindingView(finding, finding_label(finding, index), sides, words, outlets)
 
 
 def story_outlets(story: Story, index: ReportIndex) -> tuple[str, ...]:
@@ -335,8 +364,13 @@ def build_matrix(verification: StoryVerification, index: ReportIndex) -> Matrix:
                 known = [s for s in picked if s is not None]
                 if known and known[0] < len(f.values):
                     value = f.values[known[0]]
-            cells.append(Cell(cell_id, outlet, state, words, value))
-        rows.append(MatrixRow(f, finding_label(f), tuple(cells)))
+            mine = {w.article for w in words}
+            twins = tuple(dict.fromkeys(
+                index.outlet(a) for group in f.merged if mine & set(group) for a in group
+                if a not in mine and index.outlet(a) != outlet
+            ))
+            cells.append(Cell(cell_id, outlet, state, words, value, twins))
+        rows.append(MatrixRow(f, finding_label(f, index), tuple(cells)))
     return Matrix(outlets, tuple(rows))
 
 
