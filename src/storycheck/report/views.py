@@ -296,7 +296,7 @@ FIELD_QUESTION = {
     "speaker": "Who said it", "polarity": "Whether it happened", "actor": "Who did it", "event": "What happened",
     "place": "Where", "location": "Where",
 }
-LABEL_CHARS = 140
+LABEL_CHARS = 100
 
 
 def clip(text: str, limit: int = LABEL_CHARS) -> str:
