@@ -57,6 +57,13 @@ def test_story_api_holds_what_the_page_shows(story_server: LiveServer) -> None:
     assert page.count('<td class="cell') == 9 and "timeline-chart" in page
 
 
+def test_articles_api_lists_every_article_with_its_story(story_server: LiveServer) -> None:
+    articles = {a["id"]: a for a in httpx.get(story_server.url + "/api/articles").json()}
+    assert set(articles) == {"a-gazette", "a-wire", "a-daily"}
+    assert articles["a-gazette"]["story"] == "s-bridge" and articles["a-gazette"]["comments"] == 2
+    assert articles["a-wire"]["contradicted_claims"] == 1 and articles["a-wire"]["single_source_claims"] == 1
+
+
 def test_article_api_highlights_are_spans_of_the_body(story_server: LiveServer) -> None:
     data = httpx.get(story_server.url + "/api/articles/a-wire").json()
     body = data["article"]["body"]
@@ -84,7 +91,7 @@ def test_missing_things_are_404_with_a_reason(story_server: LiveServer) -> None:
 def test_docs_work_offline_from_the_openapi_description(story_server: LiveServer) -> None:
     spec = httpx.get(story_server.url + "/openapi.json").json()
     paths = set(spec["paths"])
-    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/report",
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/articles/{article_id}", "/api/report",
             "/api/articles", "/api/articles/upload", "/api/jobs/{job_id}"} <= paths
     docs = httpx.get(story_server.url + "/docs").text
     assert "/api/stories/{story_id}" in docs and "swagger-ui" not in docs.lower()

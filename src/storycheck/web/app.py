@@ -187,6 +187,16 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
             raise HTTPException(404, f"no story with id {story_id!r}")
         return api_views.story_detail(sv)
 
+    @app.get("/api/articles", tags=["read"], summary="Every article with its counts and story")
+    def api_articles() -> list[dict[str, Any]]:
+        snap = data.snapshot()
+        out = []
+        for article in snap.report.articles:
+            av = snap.article(article.id)
+            if av is not None:
+                out.append({**api_views.article_summary(av), "story": av.story.id if av.story else None})
+        return out
+
     @app.get("/api/articles/{article_id}", tags=["read"], summary="One article: body, claims, quotes, checks, highlight spans")
     def api_article(article_id: str) -> dict[str, Any]:
         snap = data.snapshot()
