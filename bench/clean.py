@@ -89,7 +89,8 @@ def _comments_text(rng: random.Random, layout: str) -> list[str]:
             if rng.random() < 0.4:
                 lines += [f"    • {rng.choice(COMMENT_TEXT)}", ""]
         else:
-            lines += [f"{name} says:", f"March {rng.randint(1, 28)}, 2026 at {rng.randint(1, 12)}:{rng.randint(10, 59)} pm",
+            stamp = f"March {rng.randint(1, 28)}, 2026 at {rng.randint(1, 12)}:{rng.randint(10, 59)} pm"
+            lines += [f"{name} says:", stamp,
                       text, "Reply", ""]
     lines += ["Leave a Reply", "", "Your email address will not be published. Required fields are marked *"]
     return lines
@@ -191,7 +192,7 @@ def shared_corpus(n: int, *, seed: int) -> None:
     elapsed = time.process_time() - t0
     agree = {"title": 0, "outlet": 0, "published": 0, "status": 0}
     misses: dict[str, list[str]] = {k: [] for k in agree}
-    for g, a in zip(corpus, articles):
+    for g, a in zip(corpus, articles, strict=True):
         got = {"title": a.title, "outlet": a.outlet, "published": (a.published or "")[:10] or None,
                "status": a.status}
         want = {"title": g.title, "outlet": g.outlet, "published": g.published, "status": g.status}

@@ -134,7 +134,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
     args = ap.parse_args()
-    extractors: dict[str, Extractor] = {"storycheck.clean": storycheck_text, "trafilatura.extract (defaults)": trafilatura_text}
+    extractors: dict[str, Extractor] = {
+        "storycheck.clean": storycheck_text,
+        "trafilatura.extract (defaults)": trafilatura_text,
+    }
     if args.set in {"dev", "both"}:
         if not DEV.is_dir():
             print(f"skip dev: {DEV} not found (../shared/data is not beside this checkout)")

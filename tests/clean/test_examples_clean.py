@@ -54,7 +54,7 @@ def test_comment_counts_match_the_key(cleaned):
 
 def test_planted_phrases_survive_cleaning(cleaned):
     for planted in _key()["planted"]:
-        for name, phrases in zip(planted["files"], planted["phrases"]):
+        for name, phrases in zip(planted["files"], planted["phrases"], strict=True):
             article = cleaned[name]
             text = "\n".join(t for t in (article.title, article.subtitle, article.body) if t)
             for phrase in phrases:

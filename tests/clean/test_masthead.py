@@ -68,7 +68,8 @@ def test_body_and_sentence_case_heading(bridge):
 
 
 def test_a_sentence_in_the_masthead_is_never_dropped():
-    text = "Harbour News\nHome\nMayor resigns.\nThe mayor of Nordby resigned on Friday after eleven years in office, the council said.\n"
+    text = ("Harbour News\nHome\nMayor resigns.\n"
+            "The mayor of Nordby resigned on Friday after eleven years in office, the council said.\n")
     article = clean(raw_from_text(text))
     assert article.body.startswith("Mayor resigns.") or "Mayor resigns." == article.title
     assert "resigned on Friday after eleven years" in article.body

@@ -13,7 +13,12 @@ import re
 
 from storycheck.clean import furniture as F
 from storycheck.clean.draft import Draft
-from storycheck.clean.metadata import dateline_date, detect_language, host_outlet, parse_date
+from storycheck.clean.metadata import (
+    dateline_date,
+    detect_language,
+    host_outlet,
+    parse_date,
+)
 from storycheck.clean.status import decide_status
 from storycheck.errors import CleanError
 from storycheck.model import Article, Heading, RawDocument, RemovedLine

@@ -157,7 +157,8 @@ _ABOUT_BLURB = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|words by|por)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|del|and|&))"
+    r"^(?i:by|written by|reporting by|words by|por)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|del|and|&))"
     r"{0,6})(?:\s*[,|–—-]\s*.{0,60})?$"
 )
 _DATELINE_LINE = re.compile(
@@ -295,7 +296,9 @@ def byline_author(line: str) -> str | None:
 def credit_author(line: str) -> str | None:
     """The reporter in a wire credit line: "(Reporting by Ana Kowal; Editing by Tom Reyes)"."""
     m = _CREDIT_LINE.match(line)
-    return m.group("name").strip() if m and m.group(0).lower().lstrip("(").startswith(("reporting", "writing")) else None
+    if not m or not m.group(0).lower().lstrip("(").startswith(("reporting", "writing")):
+        return None  # "Editing by" names an editor, not the author
+    return m.group("name").strip()
 
 
 def is_related_label(line: str) -> bool:

@@ -14,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from storycheck.clean import furniture as F
-from storycheck.clean.draft import Block, Draft
 from storycheck.clean.comments import is_timestamp
+from storycheck.clean.draft import Block, Draft
 from storycheck.clean.metadata import copyright_owner, parse_date, yearless_date
 from storycheck.clean.text import _has_prose_after, normalise
 from storycheck.model import Comment

@@ -21,12 +21,18 @@ _MONTH_RX = (
 )
 _WEEKDAY_RX = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MDY = re.compile(_WEEKDAY_RX + _MONTH_RX + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)
-_DMY = re.compile(_WEEKDAY_RX + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RX + r"(?:,?\s+(?P<year>\d{4}))?", re.I)
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")
+_DMY = re.compile(
+    _WEEKDAY_RX + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RX + r"(?:,?\s+(?P<year>\d{4}))?", re.I
+)
+_ISO = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?"
+)
 _TIME_OF_DAY = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 # "WASHINGTON, Feb. 3 (Wire) -" / "BOGOTA, Colombia, March 4, 2026 -": place in capitals, a date, a dash
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{2,40})(?:,\s*[A-Z][\w .]{1,30})?,\s*(?P<date>[^()\-–—]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40})(?:,\s*[A-Z][\w .]{1,30})?,\s*(?P<date>[^()\-–—]{3,40}?)"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
 )
 
 

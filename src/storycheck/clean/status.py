@@ -120,7 +120,7 @@ def _first_person_argument(lead: list[str]) -> str | None:
     unquoted = [_QUOTED.sub("", s) for s in lead]
     if sum(len(_FIRST_PERSON.findall(s)) for s in unquoted) < 3:
         return None
-    for original, s in zip(lead, unquoted):
+    for original, s in zip(lead, unquoted, strict=True):
         if _ARGUMENT.search(s):
             return original
     return None
