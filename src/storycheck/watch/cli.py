@@ -75,10 +75,11 @@ def watch(
                 watched, store=store, settings=settings, every=interval, respect_robots=respect, emit=_emit, warn=_warn,
                 webhook=sender,
             )
-            _stop_on_signals(watcher)
+            previous = _stop_on_signals(watcher)
             try:
                 summary = watcher.run(once=once)
             finally:
+                _restore_signals(previous)
                 if sender is not None:
                     if once and not sender.drain(float(settings.webhook_drain)):
                         _warn(f"webhook: {sender.pending()} alert(s) still undelivered; they are retried on the next run")
@@ -94,17 +95,24 @@ def watch(
         sys.exit(1)
 
 
-def _stop_on_signals(watcher: Any) -> None:
-    """SIGTERM/SIGINT finish the article in hand, then stop (a second one is not needed: commits are atomic)."""
+def _stop_on_signals(watcher: Any) -> dict[int, Any]:
+    """SIGTERM/SIGINT finish the article in hand, then stop (nothing is lost either way: commits are atomic)."""
 
     def stop(_signum: int, _frame: Any) -> None:
         watcher.stop_event.set()
 
+    previous: dict[int, Any] = {}
     for sig in (signal.SIGTERM, signal.SIGINT):
         try:
-            signal.signal(sig, stop)
-        except ValueError:  # not the main thread (CliRunner in a worker thread): nothing to install
+            previous[sig] = signal.signal(sig, stop)
+        except ValueError:  # not the main thread: nothing to install
             pass
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
 
 
 @click.command(name="alerts")
