@@ -118,3 +118,11 @@ def test_example_story_html_comment_authors():
     article = clean(raw_from_file(page))
     assert [(c.author, c.reply_to) for c in article.comments] == [
         ("Lena Brooks", None), ("harbourwatcher", None), ("Lena Brooks", "c2")]
+
+
+def test_given_title_heading_is_not_repeated_in_headings():
+    html = (DATA / "wordpress_page.html").read_text().replace(
+        "<h1>Ferry crews accept new rota after council talks</h1>", "<h1>Crews accept the rota</h1>")
+    article = clean(raw_from_text(html, fmt="html", title="Crews accept the rota"))
+    assert "Crews accept the rota" not in [h.text for h in article.headings]
+    assert "Crews accept the rota" not in article.body

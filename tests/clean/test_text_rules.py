@@ -255,3 +255,10 @@ def test_lone_markers_in_fixed_width_text_stay_list_markers():
             "- a new classroom block at the Brattli primary school\n"
             "- two extra weekend ferry departures") in article.body
     assert article.body.count("regional council met on Thursday to agree its spending plans for the coming year") == 2
+
+
+def test_removed_reasons_come_from_the_documented_vocabulary(ferry, wire):
+    from storycheck.clean.comments import COMMENT_META
+
+    for article in (ferry, wire):
+        assert {r.reason for r in article.removed} <= set(F.REASONS) | {COMMENT_META}

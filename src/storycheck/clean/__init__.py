@@ -48,7 +48,7 @@ def clean(raw: RawDocument, *, keep_comments: bool = True) -> Article:
     if _is_html(raw):
         from storycheck.clean.html import read_html
 
-        draft = read_html(raw.content, url=raw.url, fetched_at=raw.source.fetched_at or "")
+        draft = read_html(raw.content, url=raw.url, fetched_at=raw.source.fetched_at or "", title_hint=raw.title)
     else:
         from storycheck.clean.text import read_text
 

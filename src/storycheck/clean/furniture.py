@@ -30,6 +30,10 @@ NAVIGATION = "navigation"  # site name, menu entries and slogans above the headl
 META = "article meta"  # reading time, source credit and similar lines under the headline
 
 
+# every reason ``Article.removed`` can carry (comments.COMMENT_META adds "comment metadata")
+REASONS = (PLAYER, SHARE, AD, IMAGE_CREDIT, CATEGORY_TAG, COMMENT_COUNTER, COMMENT_FORM, COMMENT, BOX, RELATED,
+           FOOTER, DATELINE, TITLE, SUBTITLE, SECTION_LABEL, NAVIGATION, META)
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + r")$", re.IGNORECASE)
 

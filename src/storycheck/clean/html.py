@@ -30,7 +30,7 @@ def _text(el: object) -> str:
     return _SPACES.sub(" ", "".join(el.itertext())).strip()  # type: ignore[attr-defined]
 
 
-def read_html(html: str, *, url: str | None = None, fetched_at: str = "") -> Draft:
+def read_html(html: str, *, url: str | None = None, fetched_at: str = "", title_hint: str | None = None) -> Draft:
     """Parse an HTML page into a Draft. Raises ValueError when the page has no parsable tree."""
     import trafilatura
     from lxml import html as lxml_html
@@ -56,7 +56,7 @@ def read_html(html: str, *, url: str | None = None, fetched_at: str = "") -> Dra
         if label is not None:
             draft.labels.append(label)  # <meta property="article:section" content="Opinion">
     if doc.body is not None:
-        _read_tree(doc.body, draft, fetched_at=fetched_at)
+        _read_tree(doc.body, draft, fetched_at=fetched_at, title_hint=title_hint)
     try:
         tree = lxml_html.fromstring(html)
     except (ValueError, TypeError):
@@ -78,7 +78,7 @@ def read_html(html: str, *, url: str | None = None, fetched_at: str = "") -> Dra
     return draft
 
 
-def _read_tree(body: object, draft: Draft, *, fetched_at: str) -> None:
+def _read_tree(body: object, draft: Draft, *, fetched_at: str, title_hint: str | None = None) -> None:
     """Walk trafilatura's XML body: <head>, <p>, <list>/<item>, <quote>, <table>."""
     units: list[tuple[str, str]] = []
     for el in body:  # type: ignore[attr-defined]
@@ -102,6 +102,7 @@ def _read_tree(body: object, draft: Draft, *, fetched_at: str) -> None:
             if t:
                 units.append(("p", t))
     texts = [t for _, t in units]
+    titles = {t.strip().lower() for t in (draft.title, title_hint) if t}
     skip_blurb = False
     seen_prose = False
     for idx, (kind, t) in enumerate(units):
@@ -114,7 +115,7 @@ def _read_tree(body: object, draft: Draft, *, fetched_at: str) -> None:
             draft.blocks.append(Block("list", t))
             seen_prose = True
             continue
-        if draft.title and t.lower() == draft.title.lower() and not seen_prose:
+        if not seen_prose and t.lower() in titles:
             draft.remove(t, F.TITLE)
             continue
         reason = F.classify_line(t) or (F.COMMENT_COUNTER if F.is_comment_counter(t) else None)
