@@ -137,3 +137,30 @@ def test_empty_and_blank_bodies(extract) -> None:  # type: ignore[no-untyped-def
     for body in ("", "  \n\n  ", "Ok."):
         ex = extract(body)
         assert (ex.claims, ex.quotes) == ((), ())
+
+
+def test_example_story_speakers(settings) -> None:  # type: ignore[no-untyped-def]
+    """The project's demo story, through ingest and clean: each quote's speaker as EXPECTED.md has it."""
+    from pathlib import Path
+
+    from storycheck.claims import extract_claims
+    from storycheck.clean import clean
+    from storycheck.ingest import read_sources
+    from storycheck.model import IngestFailure
+
+    folder = Path(__file__).resolve().parents[2] / "examples" / "harbour-strike"
+    raws = [r for r in read_sources(sorted(str(p) for p in folder.glob("0*")), settings=settings) if not isinstance(r, IngestFailure)]
+    articles = [clean(r) for r in raws]
+    speakers: dict[str, set[str | None]] = {}
+    for ex in extract_claims(articles, settings=settings):
+        for q in ex.quotes:
+            speakers.setdefault(q.text.rstrip(".,"), set()).add(q.speaker)
+    def who(fragment: str) -> set[str | None]:
+        return set().union(*(v for k, v in speakers.items() if fragment in k))
+    assert who("Nobody wins when the cranes stand still") == {"Elena Sarkis"}
+    assert who("This deal gives our members the respect") == {"Teodora Vance", "Marcus Hale"}
+    assert who("The government will not legislate") == {"Daniel Ferreira"}
+    assert who("Both sides gave ground") == {"Daniel Ferreira"}
+    assert who("a fair and affordable offer") == {"Simon Pellow"}
+    assert who("followed the instructions of the shipping lines") == {"Nadia Brand"}
+    assert who("the city's front door") == {"Elena Sarkis"}

@@ -216,6 +216,14 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
         return ent.canonical
     if tok.text in _PRONOUNS or tok.text.lower() in {"he", "she"}:
         return _resolve_pronoun(ctx, tok.idx, tok.text.lower())
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        # "Greyhaven's chief executive, Simon Pellow, said": the name beside the role speaks
+        ent = ctx.ents.at(appos.idx, appos.idx + len(appos.text))
+        if ent is not None and ent.label in _SPEAKER_LABELS:
+            return ent.canonical
+        if appos.tag_ in {"NNP", "NNPS"}:
+            first = next(iter(appos.subtree))
+            return ctx.body[first.idx : appos.idx + len(appos.text)]
     if tok.tag_ in {"NNS", "NN", "NNP", "NNPS"}:
         # "analysts", "a spokesperson for the ministry": a description is still the right speaker
         words = [t for t in tok.subtree if not t.is_punct]
@@ -233,24 +241,47 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
 
 
 def _resolve_pronoun(ctx: _Context, offset: int, pronoun: str) -> str | None:
-    """The nearest person before ``offset`` that was a sentence subject (or any person, failing that)."""
-    want = {"he": "m", "she": "f"}.get(pronoun)
-    candidates = [e for e in ctx.ents.entities if e.label == "PERSON" and e.end <= offset]
-    fallback: str | None = None
-    for ent in reversed(candidates):
-        gender = ctx.ents.persons.get(ent.canonical, "")
-        if want and gender and gender != want:
-            continue
-        if pronoun == "they":
-            return None
-        tok = ctx.tokens.head_of(ent.start, ent.end)
-        if tok is not None and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
-            return ent.canonical  # the subject of a main clause is who a later "she said" means
-        if fallback is None and tok is not None and tok.dep_ in {"nsubj", "nsubjpass"}:
-            fallback = ent.canonical
-        if offset - ent.end > 600:
+    """Who "he"/"she" at ``offset`` refers to, looking back sentence by sentence.
+
+    In the pronoun's own sentence only a subject counts ("Trump labelled Petro ...
+    for what he described": Trump). In earlier sentences the subject of the main
+    clause wins, then any other subject, then, when the sentence names just one
+    person, that person ("For Mayor Elena Sarkis, the lesson is simpler. She told ...").
+    """
+    if pronoun not in {"he", "she"}:
+        return None
+    want = {"he": "m", "she": "f"}[pronoun]
+    starts = [s for s, _ in ctx.sentences]
+    idx = max(0, bisect.bisect_right(starts, offset) - 1)
+    for back in range(4):
+        i = idx - back
+        if i < 0 or not ctx.sentences:
             break
-    return fallback
+        s_start, s_end = ctx.sentences[i]
+        limit = offset if back == 0 else s_end
+        window = [
+            e for e in ctx.ents.entities
+            if e.label == "PERSON" and s_start <= e.start and e.end <= limit
+            and ctx.ents.persons.get(e.canonical, "") in {"", want}
+        ]
+        if not window:
+            continue
+        root_subjects, subjects = [], []
+        for ent in window:
+            tok = ctx.tokens.head_of(ent.start, ent.end)
+            if tok is not None and tok.dep_ in {"nsubj", "nsubjpass"}:
+                subjects.append(ent.canonical)
+                if tok.head.dep_ == "ROOT":
+                    root_subjects.append(ent.canonical)
+        if root_subjects:
+            return root_subjects[-1]
+        if subjects:
+            return subjects[-1]
+        if back > 0 and len({e.canonical for e in window}) == 1:
+            return window[0].canonical
+        if back > 0:
+            return window[-1].canonical
+    return None
 
 
 def _sentence_at(ctx: _Context, offset: int) -> tuple[int, int]:
