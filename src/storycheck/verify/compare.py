@@ -12,6 +12,7 @@ contains it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storycheck.model import Claim, Quantity, TimeExpression
 from storycheck.verify.lexicon import EVENT_CLASS, FUTURE_CUES, RECURRENCE_MARKERS, WORD_RE
@@ -141,7 +142,8 @@ def is_dating(t: TimeExpression) -> bool:
 # --- events -------------------------------------------------------------------
 
 
-def event_mentions(text: str) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=65536)
+def event_mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, word, event class) for every event word in a text, offsets relative to it."""
     found: list[tuple[int, int, str, str]] = []
     for m in WORD_RE.finditer(text):
@@ -149,7 +151,7 @@ def event_mentions(text: str) -> list[tuple[int, int, str, str]]:
         cls = EVENT_CLASS.get(w)
         if cls is not None:
             found.append((m.start(), m.end(), w, cls))
-    return found
+    return tuple(found)
 
 
 MAX_ATTACH_COST = 70.0
@@ -166,19 +168,23 @@ def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, i
     nearest event word, preferring the left and never crossing a relative clause
     (", which Petro denounced") to reach it.
     """
-    text = claim.text
-    s, e = span_start - claim.start, span_end - claim.start
+    return _attached(claim.text, claim.start, span_start, span_end)
+
+
+@lru_cache(maxsize=65536)
+def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tuple[str, int] | None:
+    s, e = span_start - claim_start, span_end - claim_start
     mentions = event_mentions(text)
     if not mentions:
         return None
     best: tuple[float, str, int] | None = None
     for ms, me, _w, cls in mentions:
         if s <= ms < e:  # "hour-long call": the event word is inside the value's span
-            return cls, ms + claim.start
+            return cls, ms + claim_start
         if ms >= e:
             gap = text[e:ms]
             if len(WORD_RE.findall(gap)) <= 3 and not _CLAUSE_BREAK.search(gap):
-                return cls, ms + claim.start
+                return cls, ms + claim_start
             cost = 1.5 * len(gap) + 15
             if _CLAUSE_BREAK.search(gap):
                 cost += 400
@@ -191,7 +197,7 @@ def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, i
         if cost > MAX_ATTACH_COST:
             continue
         if best is None or cost < best[0]:
-            best = (cost, cls, ms + claim.start)
+            best = (cost, cls, ms + claim_start)
     return (best[1], best[2]) if best else None
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storycheck.model import Claim, Quote
 from storycheck.verify.align import AlignedPair, ClaimInfo, dated_events
@@ -132,7 +133,12 @@ def _quantity_conflicts(
 
 def _acts(claim: Claim) -> dict[str, tuple[int, list[str]]]:
     """act -> (sign, the words that set it) with negations just before an act word flipping it."""
-    toks = [m.group(0) for m in WORD_RE.finditer(claim.text)]
+    return _acts_of(claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _acts_of(text: str) -> dict[str, tuple[int, list[str]]]:
+    toks = [m.group(0) for m in WORD_RE.finditer(text)]
     acts: dict[str, tuple[int, list[str]]] = {}
     for i, tok in enumerate(toks):
         low = tok.lower().replace("\u2019", "'")

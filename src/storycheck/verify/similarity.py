@@ -245,3 +245,47 @@ def pair_date_penalty(a: DocFeatures, b: DocFeatures, weights: Weights) -> float
     elif a.years and b.years and not (a.years & b.years):
         penalty += weights.year_penalty
     return penalty
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    # March 4, 2009 / Mar. 4 2009 / December 15th, 2008
+    re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # 4 March 2009 / Tuesday 28 April 2009
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # 2009-03-04
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+
+
+def explicit_dates(text: str) -> list[tuple[int, str]]:
+    """Full calendar dates written out in the text, as (offset, ISO date), in text order.
+
+    Only dates with day, month and year count: they fix one day without any
+    anchor, so two documents naming far-apart days are about different events.
+    """
+    import datetime as dt
+
+    found: list[tuple[int, str]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            parts = m.groupdict()
+            month = int(parts["month"]) if parts.get("month") else _MONTHS[parts["mon"].lower().rstrip(".")]
+            try:
+                day = dt.date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+            found.append((m.start(), day.isoformat()))
+    found.sort()
+    return found
