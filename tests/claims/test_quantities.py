@@ -70,6 +70,10 @@ CASES = [
     ("An egg holds about 180 mg of cholesterol.", "about 180 mg", 162, 198, "milligram", "about", None),
     ("The deal is worth £45 million over five years.", "five years", 5, 5, "year", None, None),
     ("The debate lasted over five hours.", "over five hours", 5, None, "hour", "more than", None),
+    ("The field pumps 3.2m barrels a day.", "3.2m barrels a day", 3.2e6, 3.2e6, "barrel", None, "day"),
+    ("A 7,000-strong force moved in.", "7,000-strong", 7000, 7000, None, None, None),
+    ("The 5,000-seat arena was full.", "5,000-seat", 5000, 5000, "seat", None, None),
+    ("Tens of millions of dollars vanished.", "Tens of millions of dollars", 1e7, 99_999_999, "USD", "vague", None),
 ]
 
 

@@ -93,6 +93,12 @@ CASES = [
     ("Over the last decade, rents doubled.", "the last decade", MIDYEAR, None, "2015-06-18", "2025-06-18", "span"),
     ("It was founded 25 years ago.", "25 years ago", MIDYEAR, "past", "1999-12-18", "2000-12-18", "year"),
     ("The squad won the 2000-01 title.", "2000-01", MIDYEAR, "past", "2000-01-01", "2001-12-31", "span"),
+    ("A fortnight ago the pass reopened.", "A fortnight ago", TUE, "past", "2026-01-19", "2026-01-25", "week"),
+    ("The well ran dry more than a year ago.", "more than a year ago", TUE, "past", None, "2025-02-03", "span"),
+    ("The shop opened less than a year ago.", "less than a year ago", TUE, "past", "2025-02-03", "2026-02-03", "span"),
+    ("The gallery is shut from Monday to Friday.", "from Monday to Friday", TUE, "future", "2026-02-09", "2026-02-13", "span"),
+    ("A review is due by the end of the decade.", "the end of the decade", TUE, "future", "2028-01-01", "2029-12-31", "span"),
+    ("Officials said 2025 was the wettest year.", "2025", TUE, "past", "2025-01-01", "2025-12-31", "year"),
 ]
 
 
@@ -166,6 +172,8 @@ def test_more_than_centuries_is_open_at_the_start() -> None:
         ("The two sides have quarrelled for decades.", "for decades"),
         ("The truce collapsed three days later.", "three days later"),
         ("A verdict is expected in the coming weeks.", "the coming weeks"),
+        ("Ten years on, the town is rebuilt.", "Ten years on"),
+        ("The law passed in May, months after it was drafted.", "months after"),
     ],
 )
 def test_vague_or_event_relative_is_marked_not_guessed(sentence: str, words: str) -> None:

@@ -41,7 +41,7 @@ from storycheck.model import Quantity
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b"
 _CORE = re.compile(
     rf"(?:(?P<cur>US\$|\$US|C\$|A\$|R\$|\$|€|£|¥|\b(?:USD|EUR|GBP|COP)\s)\s?)?"
-    rf"(?:(?P<vague>\b(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions))\b"
+    rf"(?:(?P<vague>\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions))\b"
     rf"|(?P<num>(?<![\w.,])(?:{DIGITS})(?![\w,]\d)|\b(?i:a\s+dozen|{NUMBER_WORD})\b"
     rf"|\b(?i:an?)(?=\s+(?:hundred|thousand|million|billion|dozen|minute|hour|day|week|month|year|decade|century)\b)))"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
@@ -51,6 +51,8 @@ _HYPHEN_UNIT = re.compile(
     rf"(?:(?P<num>(?<![\w.,])\d+(?:\.\d+)?|\b{NUMBER_WORD})-(?P<unit>(?i:{_HYPHEN_WORDS}))(?![\w])(?P<old>-old)?"
     r"|\b(?P<lunit>(?i:minute|hour|day|week|month|year|decade))-long)\b"
 )
+# "a 7,000-strong force", "the 5,000-seat arena": digits glued to the counted noun
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>strong|[a-z]{3,})\b(?!-)")
 _UNIT_AFTER = re.compile(rf"(?:\s*|-)(?P<unit>%|(?i:{UNIT_ALTERNATION}))(?![\w%])")
 _PER_AFTER = re.compile(
     r"\s*(?:(?i:per|a|an|each|every)\s+|/\s*)(?P<per>(?i:second|minute|hour|day|week|month|year|capita|person|head|share|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|pound|ounce|unit))\b"
@@ -190,8 +192,8 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     scale_word = m.group("scale")
     if scale_word and scale_word in ("m", "k", "bn", "mn", "tn") and currency is None and not _digits(m):
         return None
-    if scale_word in ("m",) and currency is None:
-        # "300m" without a currency is metres as often as millions: leave the unit to the unit scan
+    if scale_word in ("m",) and currency is None and not re.match(r"\s+[a-z]{3,}", text[m.end():]):
+        # "300m" alone is metres as often as millions; "3.2m barrels" is millions
         end = m.end("num")
         scale_word = None
     before = text[:start]
@@ -269,6 +271,19 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
                     if opener:
                         start = opener.start("w")
 
+    hyphen_noun = (_HYPHEN_NOUN.match(text, end) if is_digits and range_hi is None
+                   and not re.fullmatch(r"(1[5-9]|20)\d\d", raw) else None)
+    if hyphen_noun and unit is None and not _UNIT_AFTER.match(text, end):
+        word = hyphen_noun.group("noun")
+        if word not in NOT_NOUNS and word not in ("year", "old"):
+            hedged = _hedge_before(text, start)
+            if hedged:
+                start, hedge_name = hedged
+            else:
+                hedge_name = None
+            lo, hi = _apply_hedge(value, hedge_name)
+            return Quantity(text[start:hyphen_noun.end()], start, hyphen_noun.end(), lo, hi,
+                            None if word == "strong" else singular(word), hedge_name, None, value)
     unit_m = _UNIT_AFTER.match(text, end)
     if unit_m and unit is None:
         word = " ".join(unit_m.group("unit").lower().split())

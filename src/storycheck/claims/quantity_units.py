@@ -112,7 +112,9 @@ HEDGES: tuple[tuple[str, str], ...] = (
 VAGUE_COUNTS: dict[str, tuple[float, float]] = {
     "dozens": (24, 199), "hundreds": (100, 999), "thousands": (1_000, 9_999),
     "tens of thousands": (10_000, 99_999), "hundreds of thousands": (100_000, 999_999),
-    "millions": (1e6, 999e6), "billions": (1e9, 999e9),
+    "millions": (1e6, 999e6), "tens of millions": (1e7, 99_999_999), "hundreds of millions": (1e8, 999_999_999),
+    "billions": (1e9, 999e9), "tens of billions": (1e10, 99_999_999_999),
+    "hundreds of billions": (1e11, 999_999_999_999),
 }
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from storycheck.claims.numbers import NUMBER_WORD, parse_number
+from storycheck.claims.quantity_units import NOT_NOUNS
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -142,18 +143,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<part>(?i:earlier|later))\s+(?i:in\s+the)\s+(?P<unit>(?i:week|month|year))\b")),
     ("end_of_period", re.compile(
         r"\b(?i:the\s+)?(?P<part>(?i:end|beginning|start|middle))\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the))\s+"
-        r"(?P<unit>(?i:week|month|year))\b")),
+        r"(?P<unit>(?i:week|month|year|decade))\b")),
     ("past_n", re.compile(
         rf"\b(?i:the)\s+(?i:past|last|previous)\s+(?:(?P<n>{NUM})\s+(?P<units>{UNIT_PLURAL})|(?P<unit>(?i:week|month|year|decade|century)))\b")),
     ("ago", re.compile(
-        rf"\b(?P<n>{NUM}|(?i:a\s+few|several|some|many))\s+(?P<unit>{UNIT_ANY})\s+(?i:ago)\b")),
+        rf"\b(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|around|roughly|some|less\s+than|under|just\s+over|just\s+under))\s+)?"
+        rf"(?P<n>{NUM}|(?i:a\s+few|several|some|many))\s+(?P<unit>{UNIT_ANY}|(?i:fortnights?))\s+(?i:ago)\b")),
     ("duration", re.compile(
         rf"\b(?P<prep>(?i:for|over|in))\s+(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|roughly|some|at\s+least))\s+)?"
         rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))"
         rf"|\b(?P<prep2>(?i:in))\s+(?P<n2>{NUM})\s+(?P<unit2>(?i:days?|weeks?|months?))\b(?!\s+(?i:ago|earlier|later|of\b))")),
     ("relative_event", re.compile(
         rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after))"
-        rf"|(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later))\b"
+        rf"|(?<!\bfor\s)(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later|after)"
+        rf"|(?P<n3>{NUM})\s+(?P<unit3>{UNIT_ANY})\s+(?i:on)(?=\s*,))\b"
         r"(?!\s+(?i:this|that|than))"
         r"|\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
     ("vague", re.compile(
@@ -170,7 +173,7 @@ _YEAR_CUE_BEFORE = re.compile(
     r"between|and|or|circa|c\.|summer|winter|spring|autumn|fall|its|their|his|her|'s)\s*$)|'s\s*$|[,;(]\s*$")
 _COUNT_HEDGE_BEFORE = re.compile(
     r"(?i:\b(?:about|around|roughly|approximately|nearly|almost|some|over|than|up\s+to|estimated|just)\s*$)")
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+s)\b")
 _MONTH_CUE_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|before|after|early|mid|late|last|next|this|of|from|to|through|during|a|an|"
     r"the|its|his|her|their|our|between|and|or|end|beginning|start|middle)\s*-?\s*$)|'s\s*$")
@@ -183,6 +186,14 @@ _REL_DAY = {
 _PREFILTER = re.compile(
     r"\d|(?i:day|night|week|month|year|decade|centur|ago\b|earlier|later|recent|quarter|spring|summer|autumn|fall|winter|tomorrow|tonight)"
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+def _counts_noun(after: re.Match[str]) -> bool:
+    """Whether the words after a bare number read as the thing counted ("1850 volunteers")."""
+    first, plural = after.group(1), after.group(2)
+    if first is not None and (first in NOT_NOUNS or first in ("the", "a", "an", "and", "or", "to", "in")):
+        return False  # "2025 was the ...": a verb comes first
+    return plural not in NOT_NOUNS and len(plural) > 3
 
 
 def _rel_word(word: str | None) -> str | None:
@@ -278,7 +289,14 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         n = _num_of(g["n"])
         if n is None:
             return TimeSpec("vague", note="vague: no number of units")
-        return TimeSpec("ago", n=n, unit=_unit_of(g["unit"]))
+        unit = _unit_of(g["unit"])
+        if unit == "fortnight":
+            n, unit = n * 2, "week"
+        hedge = " ".join((g.get("hedge") or "").lower().split())
+        # "more than a year ago" is open into the past; "less than a year ago" runs to the anchor
+        bound = "before" if hedge in ("more than", "over", "just over") else "after" if hedge in (
+            "less than", "under", "just under") else None
+        return TimeSpec("ago", n=n, unit=unit, part=bound)
     if name == "duration":
         if g.get("prep2"):
             n2 = _num_of(g["n2"])
@@ -300,7 +318,7 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
             return None
         if not _YEAR_CUE_BEFORE.search(before):
             after = _PLURAL_AFTER.match(text, m.end())
-            if after and not text[m.end():].lstrip().startswith(("and", "or")):
+            if after and not text[m.end():].lstrip().startswith(("and", "or")) and _counts_noun(after):
                 return None
         return TimeSpec("year", year=int(g["year"]))
     raise AssertionError(name)
@@ -325,7 +343,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "period": _PERIOD_TRIGGERS, "period_in_the": _PERIOD_TRIGGERS, "end_of_period": _PERIOD_TRIGGERS,
     "past_n": ("past", "last", "previous"), "ago": ("ago",),
     "duration": ("year", "decade", "centur", "day", "week", "month"),
-    "relative_event": ("earlier", "later", "before", "after", "following", "next", "previous", "same", "that"),
+    "relative_event": ("earlier", "later", "before", "after", "following", "next", "previous", "same", "that", "on,"),
     "vague": ("recent", "coming", "few", "days", "weeks", "months", "years", "decades"),
 }
 
@@ -363,6 +381,7 @@ _RANGE_OPEN = re.compile(r"(?i:\b(from|between)\s+)$")
 _RANGE_JOIN = re.compile(r"(?i:\s*(?:to|through|until|till|and|[-–])\s*)")
 _PREFIX = re.compile(r"(?i:\b(since|before|by)\s+(the\s+)?)$")
 _ABSOLUTE_KINDS = {"date", "month", "year", "decade", "season", "quarter", "numeric", "century"}
+_RANGE_KINDS = _ABSOLUTE_KINDS | {"weekday"}
 # "since last year", "since Tuesday", "since the start of the year": all run from X's start to the anchor
 _SINCE_KINDS = _ABSOLUTE_KINDS | {"period", "weekday", "rel_day", "weekend", "ago"}
 
@@ -376,7 +395,8 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
             b = cands[i + 1]
             opener = _RANGE_OPEN.search(text, 0, a.start)
             join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
-            if (opener and join and a.spec.kind in _ABSOLUTE_KINDS and b.spec.kind in _ABSOLUTE_KINDS
+            if (opener and join and a.spec.kind in _RANGE_KINDS and b.spec.kind in _RANGE_KINDS
+                    and (a.spec.kind == "weekday") == (b.spec.kind == "weekday")
                     and (opener.group(1).lower() == "between") == ("and" in join.group(0).lower())):
                 out.append(Candidate(opener.start(), b.end, TimeSpec("range", inner=(a.spec, b.spec))))
                 i += 2

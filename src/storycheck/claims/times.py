@@ -210,6 +210,13 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
         return (dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "span", False, False, None)
     if kind == "season":
         return _season(spec, anchor, tense)
+    if kind == "range" and spec.inner[0].kind == "weekday":
+        # "from Monday to Friday": the second day is the first one on or after the first
+        a = resolve_spec(spec.inner[0], anchor, tense)
+        if a[0] is None:
+            return a
+        gap = ((spec.inner[1].weekday or 0) - (spec.inner[0].weekday or 0)) % 7
+        return (a[0], a[0] + dt.timedelta(days=gap), "span", False, False, None)
     if kind == "range":
         a = resolve_spec(spec.inner[0], anchor, tense)
         b = resolve_spec(spec.inner[1], anchor, tense)
@@ -248,6 +255,10 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
     if kind == "span_back":
         return (_shift(anchor, -(spec.n or 0), spec.unit or "year"), anchor, "span", False, False, None)
     if kind == "ago":
+        if spec.part == "before":
+            return (None, _shift(anchor, -(spec.n or 0), spec.unit or "year"), "span", True, False, None)
+        if spec.part == "after":
+            return (_shift(anchor, -(spec.n or 0), spec.unit or "year"), anchor, "span", False, False, None)
         return _point(anchor, -(spec.n or 0), spec.unit or "year")
     if kind == "in_n":
         if tense == "future":
@@ -481,6 +492,8 @@ def _period(spec: TimeSpec, anchor: dt.date) -> Interval:
             lo = lo.replace(day=21)
         elif unit == "year":
             lo = dt.date(lo.year, 12, 1)
+        elif unit == "decade":
+            lo = dt.date(hi.year - 1, 1, 1)  # the last two years
         else:
             lo = hi - dt.timedelta(days=2)
         gran = "span"
