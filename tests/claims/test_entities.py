@@ -73,3 +73,14 @@ def test_ruler_finds_news_institutions(nlp) -> None:  # type: ignore[no-untyped-
     assert labels["International Crisis Group"][0] == "ORG"
     assert labels["Washington Office on Latin America"][0] == "ORG"
     assert labels["White House"][0] == "ORG"
+
+
+def test_minister_role_and_definite_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Brazilian Foreign Minister Mauro Vieira met President Lucia Moreno in Lima on Monday. "
+        "The Brazilian minister left after an hour, and the president spoke to reporters alone."
+    )
+    found = _ents(nlp, body)
+    persons = {e.text: e.canonical for e in found.entities if e.label == "PERSON"}
+    assert persons.get("The Brazilian minister") == "Mauro Vieira"
+    assert persons.get("the president") == "Lucia Moreno"
