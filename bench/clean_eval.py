@@ -39,6 +39,7 @@ from storycheck.model import RawDocument, Source  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 DEV = DATA / "dev" / "trafilatura-eval"
+READABILITY = DATA / "dev" / "readability-test-pages"
 TEST = DATA / "test" / "article-extraction-benchmark"
 
 Extractor = Callable[[str, str | None], str]
@@ -130,9 +131,72 @@ def eval_gold(extract: Extractor) -> dict[str, float]:
     return out
 
 
+def _article(html: str, url: str | None):  # type: ignore[no-untyped-def]
+    digest = hashlib.sha256(html.encode("utf-8", "replace")).hexdigest()
+    raw = RawDocument(id=digest[:16], source=Source(url or "page", "file", "2026-01-01T00:00:00+00:00", digest),
+                      content=html, format="html", url=url)
+    try:
+        return clean(raw)
+    except CleanError:
+        return None
+
+
+def _same(key: str, got: str, want: str) -> bool:
+    """Titles and bylines agree when one contains the other ("By Jane Doe" vs "Jane Doe", "Title | Site")."""
+    if key not in {"title", "author"}:
+        return got == want
+    a, b = _norm(got).lower(), _norm(want).lower()
+    return bool(a) and (a in b or b in a)
+
+
+def eval_readability() -> dict[str, float]:
+    """Readability.js test pages (dev): word-level P/R/F1 against the gold HTML's text, and metadata agreement."""
+    from lxml import html as lxml_html
+
+    tp = fp = fn = 0
+    base = [0, 0, 0]  # trafilatura.extract defaults, same scoring
+    meta = {"title": [0, 0], "author": [0, 0], "published": [0, 0], "language": [0, 0]}
+    pages = sorted(p for p in READABILITY.iterdir() if (p / "source.html.gz").is_file())
+    for page in pages:
+        source = _read_gz(page / "source.html.gz")
+        article = _article(source, None)
+        gold_text = lxml_html.fromstring((page / "expected.html").read_text(encoding="utf-8")).text_content()
+        gold = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+        got_text = ""
+        if article is not None:
+            got_text = "\n".join([article.title or "", *(h.text for h in article.headings), article.body])
+        g, w = Counter(_TOKEN.findall(got_text.lower())), Counter(_TOKEN.findall(gold_text.lower()))
+        overlap = sum((g & w).values())
+        tp, fp, fn = tp + overlap, fp + sum(g.values()) - overlap, fn + sum(w.values()) - overlap
+        b = Counter(_TOKEN.findall(trafilatura_text(source, None).lower()))
+        b_overlap = sum((b & w).values())
+        base[0] += b_overlap
+        base[1] += sum(b.values()) - b_overlap
+        base[2] += sum(w.values()) - b_overlap
+        checks = {
+            "title": (gold.get("title"), article.title if article else None),
+            "author": (gold.get("byline"), article.author if article else None),
+            "published": ((gold.get("publishedTime") or "")[:10] or None,
+                          (article.published or "")[:10] or None if article else None),
+            "language": ((gold.get("lang") or "")[:2] or None, article.language if article else None),
+        }
+        for key, (want, got) in checks.items():
+            if want:  # score only pages whose gold states the field
+                meta[key][1] += 1
+                meta[key][0] += int(_same(key, str(got) if got else "", str(want)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    out: dict[str, float] = {"pages": len(pages), "precision": p, "recall": r, "f1": 2 * p * r / (p + r)}
+    bp, br = base[0] / (base[0] + base[1]), base[0] / (base[0] + base[2])
+    out |= {"base_precision": bp, "base_recall": br, "base_f1": 2 * bp * br / (bp + br)}
+    for key, (ok, n) in meta.items():
+        out[f"{key}_ok"], out[f"{key}_n"] = ok, n
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--set", choices=["dev", "readability", "test", "both"], default="both")
     args = ap.parse_args()
     extractors: dict[str, Extractor] = {
         "storycheck.clean": storycheck_text,
@@ -146,6 +210,17 @@ def main() -> None:
                 m = eval_snippets(fn)
                 print(f"dev trafilatura-eval ({m['pages']} pages) {name}: P {m['precision']:.3f} R {m['recall']:.3f} "
                       f"F1 {m['f1']:.3f} acc {m['accuracy']:.3f} ({m['pages_per_s']:.0f} pages/s)")
+    if args.set in {"readability", "both"}:
+        if not READABILITY.is_dir():
+            print(f"skip readability: {READABILITY} not found")
+        else:
+            m = eval_readability()
+            print(f"dev readability-test-pages ({m['pages']} pages) storycheck.clean: word P {m['precision']:.3f} "
+                  f"R {m['recall']:.3f} F1 {m['f1']:.3f}; metadata agreement where the gold states it: "
+                  + ", ".join(f"{k} {int(m[k + '_ok'])}/{int(m[k + '_n'])}"
+                              for k in ("title", "author", "published", "language")))
+            print(f"dev readability-test-pages trafilatura.extract (defaults): word P {m['base_precision']:.3f} "
+                  f"R {m['base_recall']:.3f} F1 {m['base_f1']:.3f}")
     if args.set in {"test", "both"}:
         if not TEST.is_dir():
             print(f"skip test: {TEST} not found (../shared/data is not beside this checkout)")

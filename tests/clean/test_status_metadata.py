@@ -139,3 +139,20 @@ def test_a_quotation_line_is_never_a_heading():
     article = clean(raw_from_text(text))
     assert "“We will not back down”" in article.body
     assert article.headings == ()
+
+
+def test_script_languages_and_czech():
+    assert detect_language("東京の渡し船は朝七時に港を出て、一時間後に島に着いたと乗組員が話した。") == "ja"
+    assert detect_language("페리는 아침 일곱 시에 부두를 떠나 한 시간 뒤에 섬에 도착했다고 선원들이 말했다.") == "ko"
+    assert detect_language("Trajekt odplul v sedm hodin ráno a na ostrov dorazil za hodinu, jak řekla posádka, "
+                           "která je na to zvyklá a která už jezdí do přístavu dlouho.") == "cs"
+    assert detect_language("Привет, мир, это короткий текст о пароме и острове.") == "und"
+
+
+def test_author_placeholders_and_repeats_are_tidied():
+    from storycheck.clean.metadata import clean_author
+
+    assert clean_author("Jeffrey Gettleman; JEFFREY GETTLEMAN") == "Jeffrey Gettleman"
+    assert clean_author("Username") is None
+    assert clean_author("Ana Kowal; Tom Reyes") == "Ana Kowal; Tom Reyes"
+    assert clean_author(None) is None

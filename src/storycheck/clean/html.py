@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from storycheck.clean import furniture as F
 from storycheck.clean.comments import is_timestamp
 from storycheck.clean.draft import Block, Draft
-from storycheck.clean.metadata import copyright_owner, parse_date, yearless_date
+from storycheck.clean.metadata import clean_author, copyright_owner, parse_date, yearless_date
 from storycheck.clean.text import _has_prose_after, normalise
 from storycheck.model import Comment
 
@@ -48,7 +48,7 @@ def read_html(html: str, *, url: str | None = None, fetched_at: str = "", title_
     if doc is None:
         return draft
     draft.title = (doc.title or "").strip() or None
-    draft.author = (doc.author or "").strip() or None
+    draft.author = clean_author(doc.author)
     draft.published = parse_date(doc.date) if doc.date else None
     draft.outlet = (doc.sitename or "").strip() or None
     for category in doc.categories or []:

@@ -118,10 +118,51 @@ _STOPWORDS: dict[str, frozenset[str]] = {
                     "como mas ele ela seu sua pelo pela".split()),
     "it": frozenset("il lo la i gli le di del della che e è in un una per con non si da al alla sono come più "
                     "ma anche nel nella ha questo".split()),
+    "cs": frozenset("a se na je že v ve do to o s z za ale jako by od pro jsou po k ke jeho jen už tak "
+                    "které který která bylo byl jsem".split()),
     "nl": frozenset("de het een en van in is dat op te met voor zijn niet aan er die als bij ook om door naar "
                     "maar wordt heeft".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def _script_language(sample: str) -> str | None:
+    """Languages that their script alone gives away (Japanese, Korean, Chinese, Greek)."""
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    if len(_KANA.findall(sample)) >= 0.1 * letters:
+        return "ja"
+    if len(_HANGUL.findall(sample)) >= 0.3 * letters:
+        return "ko"
+    if len(_HAN.findall(sample)) >= 0.3 * letters:
+        return "zh"
+    if len(_GREEK.findall(sample)) >= 0.5 * letters:
+        return "el"
+    return None
+
+
+def clean_author(value: str | None) -> str | None:
+    """Tidy an author string from page metadata: "A; A" repeated in capitals, "Username" placeholders."""
+    if not value:
+        return None
+    seen: dict[str, str] = {}
+    for part in re.split(r"\s*;\s*", value.strip()):
+        part = part.strip(" ,")
+        if part and part.casefold() not in _PLACEHOLDER_AUTHORS and part.casefold() not in seen:
+            seen[part.casefold()] = part
+    return "; ".join(seen.values()) or None
+
+
+_PLACEHOLDER_AUTHORS = frozenset({"username", "user", "admin", "administrator", "guest", "anonymous", "author",
+                                  "editor", "staff", "作者"})
 
 
 def detect_language(text: str) -> str:
@@ -131,6 +172,9 @@ def detect_language(text: str) -> str:
     words; the report only needs to know "English or not" to decide whether the
     English claim extractor applies.
     """
+    by_script = _script_language(text[:2_000])
+    if by_script is not None:
+        return by_script
     counts = Counter(_WORD.findall(text[:8_000].lower()))
     n = sum(counts.values())
     if n < 5:
