@@ -58,7 +58,7 @@ def test_scores_only_candidates_sharing_a_key(monkeypatch: pytest.MonkeyPatch) -
     infos = describe_claims(arts, exs, [(a,) for a in sorted(arts)])
     n = len(infos)
     align_claims(infos, threshold=0.3, neighbours=8)
-    assert 0 < calls <= n * 8 * 3
+    assert 0 < calls <= n * 8 * 2
     assert calls < n * (n - 1) / 2 / 50
 
 

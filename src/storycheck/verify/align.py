@@ -150,7 +150,7 @@ def align_claims(
     scored: dict[tuple[str, str], AlignedPair] = {}
     per_claim: dict[str, list[AlignedPair]] = defaultdict(list)
     for x in ids:
-        for y, _v in votes[x].most_common(neighbours * 3):
+        for y, _v in votes[x].most_common(neighbours * 2):
             a, b = (x, y) if x < y else (y, x)
             pair = scored.get((a, b))
             if pair is None:

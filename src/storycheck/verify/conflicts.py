@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storycheck.model import Claim, Quote
+from storycheck.model import Claim, Quantity, Quote
 from storycheck.verify.align import AlignedPair, ClaimInfo, dated_events
 from storycheck.verify.compare import (
     attached_event,
@@ -103,14 +103,20 @@ def _quantity_conflicts(
     pair: AlignedPair, x: ClaimInfo, y: ClaimInfo, *, tolerance: float, approx_tolerance: float
 ) -> list[Conflict]:
     out: list[Conflict] = []
+
+    def matched(q: Quantity, others: tuple[Quantity, ...]) -> bool:
+        # a number the other side also gives ("Fan, 32, and Zhang, 21" in both) is not
+        # in dispute, whatever other number it might be paired with
+        return any(quantities_compatible(q, o, tolerance=tolerance, approx_tolerance=approx_tolerance) for o in others)
+
     for qx in x.claim.quantities:
         ux = normalise_unit(qx.unit)
-        if ux is None:
+        if ux is None or matched(qx, y.claim.quantities):
             continue
         ev_x = attached_event(x.claim, qx.start, qx.end)
         for qy in y.claim.quantities:
             uy = normalise_unit(qy.unit)
-            if uy is None or uy[0] != ux[0]:
+            if uy is None or uy[0] != ux[0] or matched(qy, x.claim.quantities):
                 continue
             ev_y = attached_event(y.claim, qy.start, qy.end)
             if ev_x and ev_y:
@@ -177,13 +183,33 @@ def _polarity_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[C
         if sx != sy and overlap >= 0.5 and pair.lexical >= 0.25:
             conf = 0.4 + 0.3 * overlap + 0.2 * min(1.0, pair.score)
             out.append(Conflict("polarity", x.claim.id, y.claim.id, " ".join(wx), " ".join(wy), round(min(conf, 0.95), 3), act))
-    if not out and pair.shared_events and pair.lexical >= 0.6 and overlap >= 0.7 and _negated(x.claim) != _negated(y.claim):
-        neg, pos = (x, y) if _negated(x.claim) else (y, x)
+    if out or pair.lexical < 0.6 or overlap < 0.7:
+        return out
+    for cls in pair.shared_events:
+        # the negation must bear on the event itself ("was not arrested"), not sit in a
+        # side clause ("who has not been confirmed as X, was arrested")
+        nx, ny = _event_negated(x.claim, cls), _event_negated(y.claim, cls)
+        if nx == ny:
+            continue
+        neg, pos = (x, y) if nx else (y, x)
         vn = _negation_phrase(neg.claim)
-        vp = _event_phrase(pos.claim, pair.shared_events[0])
+        vp = _event_phrase(pos.claim, cls)
         values = (vn, vp) if neg is x else (vp, vn)
-        out.append(Conflict("polarity", x.claim.id, y.claim.id, values[0], values[1], round(0.35 + 0.3 * pair.lexical, 3), pair.shared_events[0]))
+        out.append(Conflict("polarity", x.claim.id, y.claim.id, values[0], values[1], round(0.35 + 0.3 * pair.lexical, 3), cls))
+        break
     return out
+
+
+def _event_negated(claim: Claim, cls: str) -> bool:
+    from storycheck.verify.compare import event_mentions
+
+    for s, _e, _w, c in event_mentions(claim.text):
+        if c != cls:
+            continue
+        before = [t.lower() for t in WORD_RE.findall(claim.text[max(0, s - 40) : s])][-3:]
+        if any(t in NEGATIONS or t.endswith("n't") for t in before):
+            return True
+    return False
 
 
 def _negation_phrase(claim: Claim) -> str:
@@ -250,9 +276,21 @@ def _actor_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[Conf
 # --- quotes -------------------------------------------------------------------
 
 
+MIN_QUOTE_WORDS = 4
+
+
+def _named_nearby(q: Quote, infos: Mapping[str, ClaimInfo]) -> bool:
+    info = infos.get(q.claim or "")
+    if info is None:
+        return True  # no claim to look in: trust the claims stage
+    outside = info.claim.text.replace(q.text, " ")
+    return bool(_name_tokens(q.speaker or "") & _name_tokens(outside))
+
+
 def _name_tokens(name: str) -> set[str]:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return {w.lower() for w in WORD_RE.findall(plain) if w[0].isupper() and len(w) > 2}
+    # "Conners" and "Conner": a trailing s is often a possessive or a typo
+    return {w.lower().removesuffix("'s").rstrip("s") for w in WORD_RE.findall(plain) if w[0].isupper() and len(w) > 2}
 
 
 def _named(speaker: str | None) -> bool:
@@ -305,11 +343,19 @@ def quote_conflicts(
                 if qa.article == qb.article:
                     continue
                 na, nb = _norm_quote(qa.text), _norm_quote(qb.text)
-                short = min(len(na.split()), len(nb.split())) <= 3
-                ratio = 100.0 if na == nb else (0.0 if short else fuzz.ratio(na, nb))
+                # two or three words ("magical moment", "lies") are a phrase many people
+                # use, not a remark one can own
+                if min(len(na.split()), len(nb.split())) < MIN_QUOTE_WORDS:
+                    continue
+                short = False
+                ratio = 100.0 if na == nb else fuzz.ratio(na, nb)
                 if ratio < min_ratio:
                     continue
                 if not (_named(qa.speaker) and _named(qb.speaker)) or _same_person(qa.speaker or "", qb.speaker or ""):
+                    continue
+                # a speaker inferred from "she said" may be the claims stage's guess:
+                # only a name written next to the quote on both sides is evidence
+                if not (_named_nearby(qa, infos) and _named_nearby(qb, infos)):
                     continue
                 ca, cb = qa.claim or qa.id, qb.claim or qb.id
                 if ca in infos and cb in infos and infos[ca].planned != infos[cb].planned:
