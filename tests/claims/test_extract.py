@@ -87,10 +87,13 @@ def test_checkworthiness_ranks_specific_over_vague(extract) -> None:  # type: ig
         "Many things are increasingly complex and some people feel it is important."
     )
     ex = extract(body)
-    specific = _claim(ex, "312 workers")
+    specific = _claim(ex, "Achebe met port owners")
+    counted = _claim(ex, "312 workers")  # the second clause is its own claim
     vague = _claim(ex, "Many things")
     assert specific.checkworthiness > 0.7 > 0.4 > vague.checkworthiness
-    assert "number" in specific.checkworthiness_reasons
+    assert counted.checkworthiness > vague.checkworthiness
+    assert "date" in specific.checkworthiness_reasons
+    assert "number" in counted.checkworthiness_reasons
     assert any(r.startswith("vague") for r in vague.checkworthiness_reasons)
 
 

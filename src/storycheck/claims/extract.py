@@ -36,6 +36,9 @@ _VAGUE = frozenset(
 _EVENT_NOUNS = frozenset("meeting summit talks visit vote election trial hearing conference launch match encounter".split())
 _NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC"})
+# a sentence this long with two subject-verb clauses ("A did X, while B did Y") holds two claims
+_SPLIT_MIN_WORDS = 18
+_CLAUSE_MIN_WORDS = 6
 _SOURCE_HEADS = re.compile(r"\s+(?:data|figures|research|statistics|report|reports|estimates|study|survey|analysis|numbers)$")
 
 
@@ -296,7 +299,7 @@ def _checkworthiness(
 def _clause_splits(tokens: Sequence[Token], quote_spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Split a long compound sentence where a second clause with its own subject begins."""
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < 30:
+    if len(words) < _SPLIT_MIN_WORDS:
         return [(start, end)]
     cuts: list[tuple[int, int]] = []  # (end of first clause, start of second)
     for t in tokens:
@@ -324,7 +327,7 @@ def _clause_splits(tokens: Sequence[Token], quote_spans: Sequence[tuple[int, int
             continue
         left = [t for t in tokens if cursor <= t.idx < cut_end and not t.is_punct]
         right = [t for t in tokens if cut_start <= t.idx < end and not t.is_punct]
-        if len(left) >= 8 and len(right) >= 8:
+        if len(left) >= _CLAUSE_MIN_WORDS and len(right) >= _CLAUSE_MIN_WORDS:
             out.append((cursor, cut_end))
             cursor = cut_start
     out.append((cursor, end))
