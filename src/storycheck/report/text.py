@@ -28,7 +28,8 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+    # a bullet marks the first line only; continuation lines align under the text
+    return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent))
 
 
 def articles_table(articles: Sequence[Article]) -> str:
@@ -58,7 +59,7 @@ def _side(claim: Claim | None, articles: dict[str, Article], cid: str) -> str:
 def _finding_block(f: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
     out = []
     head = f.summary or f"{f.kind} ({f.field})"
-    out.append(_wrap(head, "  • ").replace("    •", "  •", 1))
+    out.append(_wrap(head, "  • "))
     if f.kind == "contradicted" and f.values:
         out.append(f"    {f.field}: " + "  vs  ".join(f"“{v}”" for v in f.values))
     for cid in f.claims:
