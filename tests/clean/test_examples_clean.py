@@ -59,3 +59,14 @@ def test_planted_phrases_survive_cleaning(cleaned):
             text = "\n".join(t for t in (article.title, article.subtitle, article.body) if t)
             for phrase in phrases:
                 assert phrase in text, (planted.get("id"), name, phrase)
+
+
+def test_every_line_of_the_text_examples_is_accounted_for(cleaned):
+    from .helpers import accounted_for
+
+    for name, article in cleaned.items():
+        if not name.endswith(".txt"):
+            continue
+        lost = [line for line in (STORY / name).read_text(encoding="utf-8").splitlines()
+                if not accounted_for(line, article)]
+        assert not lost, name
