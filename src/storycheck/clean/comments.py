@@ -98,6 +98,7 @@ def parse_tail(lines: list[str]) -> Tail:
     blank_before = False
     current: _Open | None = None
     stripped = [ln.rstrip() for ln in lines]
+    following = _next_nonblank(stripped)
     for i, line in enumerate(stripped):
         s = line.strip()
         if not s:
@@ -124,7 +125,7 @@ def parse_tail(lines: list[str]) -> Tail:
         if is_timestamp(s):
             removed.append(RemovedLine(s, COMMENT_META))
             continue
-        next_line = next((x.strip() for x in stripped[i + 1 :] if x.strip()), "")
+        next_line = following[i]
         starts = _comment_start(s, next_line)
         if (
             reason == F.FOOTER
@@ -159,6 +160,17 @@ def parse_tail(lines: list[str]) -> Tail:
         blank_before = False
     comments = _finish(opened)
     return Tail(comments=comments, removed=removed, footer=footer)
+
+
+def _next_nonblank(lines: list[str]) -> list[str]:
+    """For each line, the next non-blank line after it (stripped), in one backward pass."""
+    out = [""] * len(lines)
+    nxt = ""
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        if lines[i].strip():
+            nxt = lines[i].strip()
+    return out
 
 
 def _comment_start(line: str, next_line: str) -> tuple[str, str | None, str] | None:
