@@ -44,9 +44,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-# Encodings statistical detection returns for short Western text when it is unsure;
-# for scraped news they are almost always a misread of Windows-1252.
-_WESTERN = {"cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15", "ascii", "utf_8"}
+# Latin-script codepages whose letters Windows-1252 reads as other, equally plausible
+# letters (Turkish ş -> þ): there the detector's answer on a long text is trusted.
+_OTHER_LATIN = {"cp1254", "iso8859_9", "cp1257", "iso8859_13", "iso8859_4", "iso8859_10", "cp1258", "mac_turkish"}
 
 
 class DecodeError(ValueError):
@@ -139,24 +139,68 @@ def _detect(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), f"utf-8 ({bad} invalid byte{'s' if bad != 1 else ''} replaced)"
     import charset_normalizer
 
+    # Statistical detection alone misreads most short Western text (it calls Windows-1252
+    # "cp1250" or "mac_roman" and garbles the few accents and curly quotes that matter), so
+    # its answer competes with the legacy codepages news actually comes in, and the reading
+    # that looks most like real words wins; ties go to the earlier candidate.
     best = charset_normalizer.from_bytes(data).best()
-    cp1252 = _try_cp1252(data)
-    if best is not None and (best.encoding in _WESTERN or len(data) >= 2000 or cp1252 is None):
-        return str(best), best.encoding
-    if cp1252 is not None:
-        return cp1252, "cp1252"
-    raise DecodeError("cannot decode: not UTF-8 and no charset fits (save it as UTF-8)")
+    readings: dict[str, str] = {}
+    for codec in ("cp1252", best.encoding if best is not None else None, "cp1250", "cp1254"):
+        if codec is None or codec in readings:
+            continue
+        try:
+            readings[codec] = str(best) if best is not None and codec == best.encoding else data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if not readings:
+        raise DecodeError("cannot decode: not UTF-8 and no charset fits (save it as UTF-8)")
+    order = list(readings)
+    codec = min(order, key=lambda c: (_implausibility(readings[c]), order.index(c)))
+    if _implausibility(readings[codec]) >= _HOPELESS:
+        raise DecodeError("cannot decode: not UTF-8 and no charset fits (save it as UTF-8)")
+    return readings[codec], codec
 
 
-def _try_cp1252(data: bytes) -> str | None:
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    odd = sum(
-        1
-        for ch in text
-        if ord(ch) > 127
-        and not (ch.isalpha() or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00b0\u20ac\u00a3\u00ab\u00bb")
-    )
-    return text if odd == 0 else None
+# Punctuation that does sit next to letters in Western text: you’ve, well–known, a·b, ©2026, 20°C.
+_BESIDE_LETTERS = frozenset(
+    "\u2019\u2018\u201c\u201d\u201e\u201a\u2013\u2014\u00b7\u00ad\u00a0\u2026\u2122\u00ae\u00a9\u00b0\u20ac\u00a3\u00ab\u00bb\u2039\u203a\u2022"
+)
+# cp1252 letters rare in Western text, and what Turkish ş ı ğ become when read as cp1252.
+_TURKISH_TELLS = frozenset("\u00fd\u00fe\u00f0\u00dd\u00de\u00d0")
+_HOPELESS = 1000
+
+
+def _implausibility(text: str) -> int:
+    """How unlike real words a decoding looks: 0 for clean text, more for each tell.
+
+    Tells of a wrong codepage: symbols glued to letters (Polish "powiedział" read as
+    cp1252 is "powiedzia³"), C1 control characters, a Latin-script text whose letters
+    are mostly accented (Cyrillic bytes read as cp1252; Turkish prose reaches a quarter), and the letters Turkish turns
+    into under cp1252. Spanish ¿ and ¡ open words and are not counted there.
+    """
+    score = 0
+    letters = latin_accented = 0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code < 128:
+            letters += ch.isalpha()
+            continue
+        if ch.isalpha():
+            letters += 1
+            if code < 0x250:  # Latin-1 Supplement and Latin Extended-A/B
+                latin_accented += 1
+            if ch in _TURKISH_TELLS:
+                score += 1
+            continue
+        if 0x80 <= code <= 0x9F or ch == "\ufffd":
+            score += 5
+            continue
+        if ch.isspace() or ch in _BESIDE_LETTERS:
+            continue
+        before = i > 0 and text[i - 1].isalpha()
+        after = i < last and text[i + 1].isalpha() and ch not in "\u00bf\u00a1"
+        score += before or after
+    if latin_accented > 0.5 * max(1, letters):
+        score += _HOPELESS
+    return score
