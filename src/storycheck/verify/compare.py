@@ -183,7 +183,7 @@ def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tu
             return cls, ms + claim_start
         if ms >= e:
             gap = text[e:ms]
-            if len(WORD_RE.findall(gap)) <= 3 and not _CLAUSE_BREAK.search(gap):
+            if len(WORD_RE.findall(gap)) <= 3 and not _CLAUSE_BREAK.search(gap) and "," not in gap:
                 return cls, ms + claim_start
             cost = 1.5 * len(gap) + 15
             if _CLAUSE_BREAK.search(gap):

@@ -65,6 +65,7 @@ _EVENT_FORMS: dict[str, str] = {
     "aid": "aid assistance",
     "production": "production produced output cultivation",
     "flight": "flight flights",
+    "rescue": "rescue rescued rescuing evacuated evacuation",
     "score": "scored scores scoring goal goals",
     "budget": "budget budgets",
 }
