@@ -126,3 +126,10 @@ def test_given_title_heading_is_not_repeated_in_headings():
     article = clean(raw_from_text(html, fmt="html", title="Crews accept the rota"))
     assert "Crews accept the rota" not in [h.text for h in article.headings]
     assert "Crews accept the rota" not in article.body
+
+
+def test_page_labelled_text_is_still_read_as_html():
+    html = (DATA / "wordpress_page.html").read_text()
+    article = clean(raw_from_text(html, fmt="text"))
+    assert article.body.startswith("Ferry crews on the island routes accepted")
+    assert "<p>" not in article.body

@@ -36,7 +36,8 @@ def _is_html(raw: RawDocument) -> bool:
     if raw.format == "html":
         return True
     if raw.format == "text":
-        return False
+        # a page saved under a .txt name is still a page
+        return raw.content.lstrip()[:20].lower().startswith(("<!doctype html", "<html"))
     return bool(_LOOKS_HTML.search(raw.content[:2000]))
 
 
@@ -73,7 +74,7 @@ def _build(raw: RawDocument, draft: Draft, *, keep_comments: bool) -> Article:
         raise CleanError(
             raw.source.location,
             "no article text left after cleaning" if not body.strip()
-            else f"only {len(body.split())} words of text left after cleaning (page furniture only?)",
+            else f"only {body.strip()!r} left after cleaning (page furniture only?)",
         )
     fetched = raw.source.fetched_at or ""
     published = (
