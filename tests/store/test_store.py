@@ -333,3 +333,15 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
 def test_a_folder_as_database_path(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the database file"):
         Store.open(tmp_path)
+
+
+def test_prune_drops_stories_a_regrouping_dissolved(tmp_path: Path) -> None:
+    with filled(tmp_path / "prune.db") as store:
+        store.save_verifications([verification("s2", articles=("b",))])
+        assert [s.id for s in store.stories()] == ["s1", "s2"]
+        store.save_verifications([verification("s3")], prune=True)
+        assert [s.id for s in store.stories()] == ["s3"]
+        assert store.verification("s1") is None
+        conn = store._conn
+        assert conn.execute("SELECT COUNT(*) FROM findings WHERE story != 's3'").fetchone()[0] == 0
+        assert store.integrity_check() == "ok"

@@ -324,15 +324,20 @@ class Store:
 
     # --- stories -----------------------------------------------------------------------
 
-    def save_verifications(self, verifications: Sequence[StoryVerification]) -> None:
+    def save_verifications(self, verifications: Sequence[StoryVerification], *, prune: bool = False) -> None:
         """Store stories with their findings, timeline and claim checks, in one transaction.
 
-        A story stored before is replaced whole (its old findings never linger);
-        stories not in ``verifications`` are left alone.
+        A story stored before is replaced whole (its old findings never linger).
+        Stories not in ``verifications`` are left alone, unless ``prune``: a caller
+        that re-grouped every stored article (the watcher) passes it so stories that
+        were merged or dissolved disappear with the same commit.
         """
         with self._transaction() as conn:
             for verification in verifications:
                 self._write_verification(conn, verification)
+            if prune:
+                keep = _json_list([v.story.id for v in verifications])
+                conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT value FROM json_each(?))", (keep,))
 
     def _write_verification(self, conn: sqlite3.Connection, verification: StoryVerification) -> None:
         story = verification.story
