@@ -12,19 +12,18 @@ contains it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from storycheck.model import Claim, Quantity, TimeExpression
 from storycheck.verify.lexicon import EVENT_CLASS, FUTURE_CUES, RECURRENCE_MARKERS, WORD_RE
 
-try:  # the claims stage's own versions, when they have landed
-    from storycheck.claims import intervals_overlap as _claims_intervals_overlap  # type: ignore[attr-defined]
-except ImportError:
-    _claims_intervals_overlap = None
-try:
-    from storycheck.claims import quantities_compatible as _claims_quantities_compatible  # type: ignore[attr-defined]
-except ImportError:
-    _claims_quantities_compatible = None
+try:  # the claims stage owns value semantics (units, rounding); these are fallbacks
+    from storycheck.claims.compare_values import intervals_overlap as _claims_intervals_overlap
+    from storycheck.claims.compare_values import quantities_compatible as _claims_quantities_compatible
+except ImportError:  # pragma: no cover - only while the claims stage is incomplete
+    _claims_intervals_overlap = None  # type: ignore[assignment]
+    _claims_quantities_compatible = None  # type: ignore[assignment]
 
 # widening applied when a value is given as a point: "about 1,200" reads as 1,080..1,320
 APPROX_HEDGES = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to", "an estimated", "estimated"})
@@ -84,8 +83,28 @@ def quantity_interval(q: Quantity, *, tolerance: float, approx_tolerance: float)
     return (None if lo is None else lo * factor, None if hi is None else hi * factor)
 
 
+def _widen_hedged(q: Quantity, approx_tolerance: float) -> Quantity:
+    """ "about 1,200" given as the point 1,200 (hand-made or older records) read as a range."""
+    hedge = (q.hedge or "").lower()
+    if hedge in APPROX_HEDGES and q.value_min is not None and q.value_min == q.value_max:
+        v = q.value_min
+        lo = v * (1 - approx_tolerance)
+        return replace(q, value_min=lo, value_max=v if hedge in {"nearly", "almost"} else v * (1 + approx_tolerance))
+    return q
+
+
 def quantities_compatible(a: Quantity, b: Quantity, *, tolerance: float = 0.05, approx_tolerance: float = 0.1) -> bool | None:
-    """Whether two quantities can both be true; None when they measure different things."""
+    """Whether two quantities can both be true; None when they measure different things.
+
+    Bare numbers (no unit) are never compared: across two sentences "32" and "21"
+    are far more often two different things (ages, counts) than one disputed value.
+    """
+    if not a.unit or not b.unit:
+        return None
+    if _claims_quantities_compatible is not None:
+        return _claims_quantities_compatible(
+            _widen_hedged(a, approx_tolerance), _widen_hedged(b, approx_tolerance), rounding=tolerance
+        )
     ua, ub = normalise_unit(a.unit), normalise_unit(b.unit)
     if ua is None or ub is None or ua[0] != ub[0]:
         return None
