@@ -279,3 +279,21 @@ def test_folder_skips_feeds_and_notes_but_they_read_when_named(tmp_path: Path) -
     items = read(tmp_path)
     assert [d.id for d in docs(items)] == ["story"] and not failures(items)
     assert [d.id for d in docs(read(tmp_path / "notes.md"))] == ["notes"]
+
+
+def test_unreadable_sub_folder_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    import os
+
+    shutil.copy(DATA / "folder" / "bridge_reopens.txt", tmp_path / "story.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text("text", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        items = read(tmp_path)
+        assert [d.id for d in docs(items)] == ["story"]
+        assert failures(items) == {str(locked): "cannot read folder: Permission denied"}
+    finally:
+        locked.chmod(0o755)

@@ -114,7 +114,7 @@ SKIP_SUFFIXES = frozenset(
 # Inside folders, notes (.md) and feeds (.xml/.rss/.atom: a feed lists articles, it is not
 # one) are skipped too, so an example folder with its answer key and feed reads cleanly.
 FOLDER_SKIP_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".xml", ".rss", ".atom"})
-SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying", "makefile", "source")
+SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying", "makefile")
 _GLOB_CHARS = set("*?[")
 
 
@@ -171,7 +171,8 @@ class _Reader:
     def _folder(self, folder: Path) -> Iterator[Item]:
         found = 0
         skipped: set[str] = set()
-        for root, dirs, files in os.walk(folder, onerror=None):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(folder, onerror=unreadable.append):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(root) / name
@@ -182,7 +183,9 @@ class _Reader:
                     continue
                 found += 1
                 yield from self._file(path)
-        if not found:
+        for error in unreadable:
+            yield IngestFailure(str(error.filename or folder), f"cannot read folder: {error.strerror or error}")
+        if not found and not unreadable:
             detail = f" (skipped: {', '.join(sorted(skipped))})" if skipped else ""
             yield IngestFailure(str(folder), f"folder holds no article files{detail}")
 
