@@ -84,3 +84,24 @@ def test_minister_role_and_definite_title(nlp) -> None:  # type: ignore[no-untyp
     persons = {e.text: e.canonical for e in found.entities if e.label == "PERSON"}
     assert persons.get("The Brazilian minister") == "Mauro Vieira"
     assert persons.get("the president") == "Lucia Moreno"
+
+
+def test_organisation_split_at_and_is_rejoined(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Dock workers walked out on Monday, the Wexmoor Dock and Harbour Workers' Union said. "
+        "Officials from Colombia and the Finance Ministry met later."
+    )
+    found = _ents(nlp, body)
+    orgs = {e.text for e in found.entities if e.label == "ORG"}
+    assert "Wexmoor Dock and Harbour Workers' Union" in orgs
+    assert not any(o.startswith("Colombia and") for o in orgs)
+
+
+def test_place_names_never_become_first_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Draystead Port Terminals said it had made a fair offer. Mayor Beatrix Calloway disagreed. "
+        "Later Draystead Port Terminals refused to talk, and Calloway said the port was losing money."
+    )
+    found = _ents(nlp, body)
+    assert not [e for e in found.entities if e.label == "PERSON" and e.text.startswith("Draystead")]
+    assert {e.canonical for e in found.entities if e.text == "Calloway"} == {"Beatrix Calloway"}

@@ -186,13 +186,49 @@ def _bare_name(text: str) -> str:
     return text.strip()
 
 
+_ORG_HEADS = re.compile(
+    r"(?:Union|Association|Federation|Council|Party|Alliance|Committee|Ministry|Department|Agency|Institute|"
+    r"Group|Company|Corporation|Authority|Board|Trust|Front|Movement|Army|Forces|Commission|Office|Bank|Court)$"
+)
+_ORG_LEFT = re.compile(r"(?:(?<=\s)|^)(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]*\s+){1,4}(?:and|&|of|for)\s+)$")
+
+
+def _join_split_organisations(raw: list[tuple[str, str, int, int]], body: str) -> list[tuple[str, str, int, int]]:
+    """Rejoin "Draystead Dock and Harbour Workers' Union", which the NER cuts at "and"."""
+    out = list(raw)
+    for text, label, start, end in raw:
+        if label != "ORG" or not _ORG_HEADS.search(text):
+            continue
+        m = _ORG_LEFT.search(body[max(0, start - 80) : start])
+        if not m:
+            continue
+        new_start = start - len(m.group(1))
+        if text.startswith(("the ", "The ")) or any(
+            r[1] in {"GPE", "PERSON", "NORP", "LOC", "DATE"} and r[2] < start and new_start < r[3] for r in raw
+        ):
+            continue  # "Colombia and the Finance Ministry" are two things
+        joined = (body[new_start:end], "ORG", new_start, end)
+        out = [r for r in out if not (r[2] < end and new_start < r[3])]
+        # the article may have swept "the" into the left half ("the Draystead Dock")
+        out = [r for r in out if not (r[3] <= new_start and body[r[2]:new_start].strip() in {"the", "The"})]
+        out.append(joined)
+    out.sort(key=lambda r: r[2])
+    return out
+
+
+def _only(options: set[str] | None) -> str | None:
+    return next(iter(options)) if options and len(options) == 1 else None
+
+
 def _looks_like_titled_person(text: str, body: str, start: int) -> bool:
     """A two- or three-word capitalised name right after (or starting with) a personal title."""
+    if text.startswith(("the ", "The ")):
+        return False
     bare = _bare_name(text)
     words = bare.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    if bare != text:
+    if _TITLE_PREFIX.match(text) or re.match(r"[a-z]", text):
         return True
     before = body[max(0, start - 30) : start]
     return bool(re.search(r"(?:^|\s)(?:Mayor|Governor|Senator|Minister|President|Judge|Coach|Dr\.|Mr\.|Mrs\.|Ms\.|Professor|Ambassador) $", before))
@@ -224,6 +260,8 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
             label = "PERSON"  # "Mayor Helen Park" tagged as a park, "Landlord Victor Adeyemi" as a firm
         raw.append((text, label, ent.start_char, end))
 
+    raw = _join_split_organisations(raw, body)
+
     # full names (two or more words) and the surnames / first names that point to them
     full_names: list[str] = []
     for text, label, _s, _e in raw:
@@ -232,10 +270,11 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
             if len(name.split()) >= 2 and name not in full_names and name[:1].isupper():
                 full_names.append(name)
     by_short: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)  # trusted only where the NER itself saw a person
     for name in full_names:
         parts = name.split()
         by_short[parts[-1]].add(name)
-        by_short[parts[0]].add(name)
+        by_first[parts[0]].add(name)
         if "-" in parts[-1]:
             by_short[parts[-1].split("-")[0]].add(name)
     # a full name that is itself the tail of a longer one ("Petro" is short; "Gustavo Petro" is full)
@@ -251,7 +290,7 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
         if bare in full_names:
             longer = by_short[bare]
             return next(iter(longer)) if len(longer) == 1 else bare
-        options = by_short.get(bare)
+        options = by_short.get(bare) or by_first.get(bare)
         if options and len(options) == 1:
             return next(iter(options))
         return None
@@ -262,7 +301,7 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
     for text, label, start, end in raw:
         canonical = canonical_alias(text)
         if label == "PERSON" or (label in _PERSONLIKE and " " not in text and text in by_short):
-            person = person_for(text)
+            person = person_for(text) if label == "PERSON" else _only(by_short.get(text))
             if person is not None:
                 label, canonical = "PERSON", person
             elif label == "PERSON":
@@ -285,6 +324,9 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
         if tok.idx in covered or not tok.text[:1].isupper() or tok.tag_ not in {"NNP", "NNPS", "NN", "NNS"}:
             continue
         options = by_short.get(tok.text)
+        neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+        if any(n.text[:1].isupper() and n.tag_ in {"NNP", "NNPS"} and n.text not in COURTESY_TITLES for n in neighbours):
+            continue  # part of a longer name: "Draystead" in "Draystead Port Terminals"
         if options and len(options) == 1:
             start, end = tok.idx, tok.idx + len(tok.text)
             title_m = re.search(r"(Mr|Mrs|Ms|Dr)\.? $", body[max(0, start - 5) : start])

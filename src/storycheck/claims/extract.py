@@ -102,6 +102,10 @@ def _main_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
     for t in roots:
         if t.tag_.startswith("VB") or t.tag_ == "MD":
             return t
+    # a parse rooted on a noun ("Beatrix Calloway, the mayor, offered ..."): the first finite verb
+    for t in tokens:
+        if t.tag_ in {"VBD", "VBZ", "VBP"} and t.dep_ not in {"aux", "auxpass", "amod", "compound"}:
+            return t
     for t in roots:
         for c in t.children:
             if c.tag_.startswith("VB") and start <= c.idx < end:
