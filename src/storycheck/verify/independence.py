@@ -12,6 +12,7 @@ above a few hundred articles MinHash LSH (datasketch) finds the candidate pairs.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -41,10 +42,11 @@ def outlet_key(article: Article) -> str | None:
 
 
 def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
+    """Word ``size``-grams as CRC32s: stable across runs (``hash()`` is salted per process)."""
     toks = words(text)
     if len(toks) < size:
-        return {hash(" ".join(toks))} if toks else set()
-    return {hash(" ".join(toks[i : i + size])) for i in range(len(toks) - size + 1)}
+        return {zlib.crc32(" ".join(toks).encode())} if toks else set()
+    return {zlib.crc32(" ".join(toks[i : i + size]).encode()) for i in range(len(toks) - size + 1)}
 
 
 def _copy(a: set[int], b: set[int], threshold: float) -> bool:
@@ -105,7 +107,7 @@ def _candidate_pairs(items: list[Article], sets: Mapping[str, set[int]], thresho
     for art in items:
         mh = MinHash(num_perm=128)
         for s in sets[art.id]:
-            mh.update(str(s).encode())
+            mh.update(s.to_bytes(4, "little"))
         hashes[art.id] = mh
         lsh.insert(art.id, mh)
     pairs: set[tuple[str, str]] = set()
