@@ -41,6 +41,9 @@ _PRE_VERB = re.compile(
 )
 # the subject of a speech verb is a speaker even when the NER called the name a product or a place
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"})
+_DOCUMENT_NOUNS = frozenset(
+    "statement statements report letter website account release communique communiqué post posts filing".split()
+)
 _PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
@@ -216,6 +219,11 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
         return ent.canonical
     if tok.text in _PRONOUNS or tok.text.lower() in {"he", "she"}:
         return _resolve_pronoun(ctx, tok.idx, tok.text.lower())
+    if tok.text.lower() in _DOCUMENT_NOUNS:
+        # "the union's statement called it ...": the document speaks for its author
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _name_for_token(ctx, owner)
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         # "Greyhaven's chief executive, Simon Pellow, said": the name beside the role speaks
         ent = ctx.ents.at(appos.idx, appos.idx + len(appos.text))
@@ -227,6 +235,8 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
     if tok.tag_ in {"NNS", "NN", "NNP", "NNPS"}:
         # "analysts", "a spokesperson for the ministry": a description is still the right speaker
         words = [t for t in tok.subtree if not t.is_punct]
+        while len(words) > 1 and words[-1].dep_ == "case":
+            words.pop()  # "the union's" -> "the union"
         text = ctx.body[words[0].idx : words[-1].idx + len(words[-1].text)] if words else tok.text
         if len(text.split()) <= 6:
             for ent in ctx.ents.within(words[0].idx, words[-1].idx + len(words[-1].text)):
