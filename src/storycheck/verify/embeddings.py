@@ -228,3 +228,11 @@ class SentenceEncoder:
         pooled = summed / counts
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def embed(texts: Sequence[str], *, setting: str = "bundled") -> np.ndarray | None:
+    """Unit-length embeddings of ``texts`` with the shared encoder (None when the setting is 'none')."""
+    encoder = get_encoder(setting)
+    if encoder is None:
+        return None
+    return encoder.encode(texts)

@@ -137,12 +137,12 @@ def capitalised_phrases(text: str) -> list[tuple[str, str]]:
 class Weights:
     """How the signals combine; defaults were chosen on the ECB+ dev topics (bench/eval_stories.py)."""
 
-    lexical: float = 0.35
-    embedding: float = 0.35
-    entity: float = 0.30
+    lexical: float = 0.25
+    embedding: float = 0.25
+    entity: float = 0.5
     date_gap_days: float = 7.0  # publication dates further apart than this start to count against
     date_penalty: float = 0.25  # the most that far-apart dates subtract
-    year_penalty: float = 0.15  # subtracted when the years the two texts name do not meet
+    year_penalty: float = 0.2  # subtracted when the years the two texts name do not meet
 
 
 def _sparse_matrix(bags: Sequence[Mapping[str, float]], idf: Mapping[str, float], *, sublinear: bool) -> np.ndarray:
