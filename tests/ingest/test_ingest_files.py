@@ -138,7 +138,7 @@ def test_encodings_are_detected(name: str, encoding: str, expected: str) -> None
         ("nul_bytes.txt", "binary file (NUL bytes), not text"),
         ("scan.txt", "binary file (a PDF document), not text"),
         ("undecodable.txt", "cannot decode: not UTF-8 and no charset fits (save it as UTF-8)"),
-        ("malformed.json", "not valid JSON (Expecting ',' delimiter at line 2 column 3)"),
+        ("malformed.json", "not valid JSON (Expecting ',' delimiter: line 2, column 3)"),
         ("not_a_feed.xml", "not an RSS or Atom feed"),
     ],
 )
@@ -210,7 +210,7 @@ def test_jsonl_records_bad_lines_fail_alone() -> None:
     assert good[2].published == "2026-03-03T08:15:00+00:00"  # Unix timestamp converted
     assert len({d.source.sha256 for d in good}) == 3
     assert failures(items) == {
-        f"{path}#3": "not valid JSON (Unterminated string starting at at column 88)",
+        f"{path}#3": "not valid JSON (Unterminated string starting at: column 88)",
         f"{path}#4": "expected an article object, got list",
         f"{path}#5": "article object has no 'text' or 'html'",
     }

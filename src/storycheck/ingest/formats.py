@@ -92,7 +92,7 @@ def json_records(text: str, *, lines: bool) -> Iterator[JsonRecord]:
             if _looks_like_jsonl(text):
                 yield from json_records(text, lines=True)
                 return
-            raise ValueError(f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+            raise ValueError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})") from None
         items = data if isinstance(data, list) else [data]
         if isinstance(data, dict) and isinstance(data.get("articles"), list):
             items = data["articles"]  # an export wrapping its articles in {"articles": [...]}
@@ -110,7 +110,7 @@ def json_records(text: str, *, lines: bool) -> Iterator[JsonRecord]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield JsonRecord(n, None, line.encode("utf-8"), f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield JsonRecord(n, None, line.encode("utf-8"), f"not valid JSON ({exc.msg}: column {exc.colno})")
             continue
         yield _record(n, item, line.strip().encode("utf-8"))
     if not any_line:
