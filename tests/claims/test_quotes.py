@@ -164,3 +164,22 @@ def test_example_story_speakers(settings) -> None:  # type: ignore[no-untyped-de
     assert who("a fair and affordable offer") == {"Simon Pellow"}
     assert who("followed the instructions of the shipping lines") == {"Nadia Brand"}
     assert who("the city's front door") == {"Elena Sarkis"}
+
+
+def test_passive_speech_names_the_agent_or_nobody(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The recent strandings have been described as “heartbreaking” by the conservation department. "
+        "Last year a stranding in the south was called “unprecedented” in local reports."
+    )
+    ex = extract(body)
+    assert _quote(ex, "heartbreaking").speaker == "conservation department"
+    assert _quote(ex, "unprecedented").speaker is None
+
+
+def test_follow_on_quote_after_attribution_keeps_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Analyst Karim Haddad was cautious. The attack is “aimed at the country's stability,” Haddad said. "
+        "“And it could have political repercussions.”"
+    )
+    ex = extract(body)
+    assert _quote(ex, "political repercussions").speaker == "Karim Haddad"

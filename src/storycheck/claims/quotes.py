@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storycheck.claims.entities import ArticleEntities
@@ -33,6 +33,7 @@ _POST_VERB = (
     r"recalled|continued|concluded|asked|replied|responded|stressed|observed|remarked|tweeted|posted|admitted|"
     r"predicted|conceded|acknowledged|insists|warns|explains)"
 )
+_POST_VERB_ANYWHERE = re.compile(rf"\b{_POST_VERB}\b")
 _POST_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_POST_VERB}\s+(?P<who>\S)")
 _POST_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<who>[^,.;:“”\"]{{1,60}}?)\s+{_POST_VERB}\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]{1,80})")
@@ -193,6 +194,11 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            # "was described as “heartbreaking” by the department": the agent spoke, not the subject
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return pobj
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
@@ -210,6 +216,7 @@ class _Context:
     tokens: _Tokens
     ents: ArticleEntities
     sentences: Sequence[tuple[int, int]]
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, person) of quotes found so far
 
 
 def _name_for_token(ctx: _Context, tok: Token) -> str | None:
@@ -291,6 +298,10 @@ def _resolve_pronoun(ctx: _Context, offset: int, pronoun: str) -> str | None:
             return window[0].canonical
         if back > 0:
             return window[-1].canonical
+    # far from any named person: "he said" most likely continues the last quoted person
+    for at, name in reversed(ctx.speakers):
+        if at < offset and offset - at < 2000 and ctx.ents.persons.get(name, "") in {"", want}:
+            return name
     return None
 
 
@@ -342,6 +353,8 @@ def _speaker_by_parse(ctx: _Context, start: int, end: int) -> tuple[bool, str | 
             if tok.idx < start or tok.idx >= end:
                 if _is_speech_verb(tok):
                     subj = _subject_of(tok)
+                    if subj is None and any(c.dep_ == "auxpass" for c in tok.children):
+                        return True, None  # "was described as “unprecedented”": said, but by nobody named
                     if subj is not None and not (start <= subj.idx < end):
                         return True, _name_for_token(ctx, subj)
                     # a speaker after the verb: “…,” said Elizabeth Dickinson
@@ -451,14 +464,19 @@ def _find_all(ctx: _Context, found: list[FoundQuote]) -> list[FoundQuote]:
             while end > start and body[end - 1] in ".,;":
                 end -= 1
         found.append(FoundQuote(start, end, mark_start, mark_end, speaker, target, kind))
+        if speaker is not None and speaker in ctx.ents.persons:
+            ctx.speakers.append((mark_start, speaker))
     return found
 
 
 def _continued_speaker(body: str, previous: FoundQuote, mark_start: int) -> str | None:
     """A quote that follows another with nothing but its attribution between keeps that speaker."""
-    if previous.speaker is None or previous.kind != "direct":
+    if previous.speaker is None or previous.kind == "label":
         return None
     between = body[previous.mark_end : mark_start]
-    if len(between) > 80 or between.count("\n") > 2:
+    if "\n" in between.strip() or len(between) > 300:
         return None
-    return previous.speaker
+    # nothing between, or only the attribution of the previous quote ("…,” Azzouz said. “And …")
+    if len(between.strip(" ,.")) == 0 or (len(between) <= 300 and _POST_VERB_ANYWHERE.search(between)):
+        return previous.speaker
+    return None
