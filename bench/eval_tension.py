@@ -15,7 +15,11 @@ Data (read from ../shared/data, never copied):
 - FNC-1 derived body pairs (dev): `contradict` (one body agrees with a headline, the
   other disagrees) vs `consistent`; a deterministic sample (--fnc-limit).
 
+- The generated corpus (bench/corpus.py, dev only): articles with a planted date,
+  number or speaker conflict, run through clean -> claims -> verify_story per story.
+
 Usage: .venv/bin/python bench/eval_tension.py [--split dev|test] [--fnc-limit 1500] [--skip-fnc]
+       [--corpus-articles 300 --corpus-stories 15] [--only-corpus]
 Tune on dev only; `--split test` reports the held-out ClaimDiff without tuning.
 """
 
@@ -147,16 +151,80 @@ def _print(result: dict[str, object]) -> None:
         print(f"{key:28} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:8d} {s['positives']:9d} {s['n']:6d}")
 
 
+FIELD_OF = {"date": "time", "number": "quantity", "speaker": "quote speaker"}
+
+
+def run_corpus(n_articles: int, n_stories: int, settings: Settings) -> None:
+    """Planted conflicts in the generated corpus, through clean -> claims -> verify_story.
+
+    Stories are the corpus's own labels (so grouping errors do not count here).
+    Recall: planted articles (reprints inherit their original's) cited by a
+    contradiction of the matching field. Precision: contradictions of a field that
+    cite at least one article planted with it.
+    """
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import write_corpus  # type: ignore[import-not-found]
+
+    from storycheck.pipeline import read_and_clean
+
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = write_corpus(tmp, n_articles, n_stories, seed=3)
+        paths = [str(Path(tmp) / g.filename) for g in generated]
+        t0 = time.perf_counter()
+        pairs, failures = read_and_clean(paths, settings=settings)
+    by_file = {Path(raw.source.location).name: art for raw, art in pairs}
+    arts = list(by_file.values())
+    exs = extract(arts, settings)
+    print(f"\ncorpus: {len(generated)} generated articles in {n_stories} stories, {len(failures)} failed; "
+          f"cleaned + claims in {time.perf_counter() - t0:.1f} s")
+    planted: dict[str, set[str]] = {}
+    stories: dict[str, list[str]] = {}
+    for g in generated:
+        art = by_file.get(g.filename)
+        if art is None:
+            continue
+        stories.setdefault(g.story, []).append(art.id)
+        for c in g.conflicts:
+            planted.setdefault(FIELD_OF[c], set()).add(art.id)
+    found: dict[str, list[set[str]]] = {}
+    t0 = time.perf_counter()
+    members = {a.id: a for a in arts}
+    for label, ids in sorted(stories.items()):
+        v = verify_story(Story(id=label, title=label, articles=tuple(ids)), members, exs, settings=settings)
+        for f in v.findings:
+            if f.kind == "contradicted":
+                found.setdefault(f.field, []).append(set(f.articles))
+    print(f"verify: {time.perf_counter() - t0:.2f} s for {len(stories)} stories")
+    print(f"{'field':16} {'findings':>8} {'precision':>9} {'planted':>8} {'recall':>7}")
+    any_planted = set().union(*planted.values()) if planted else set()
+    for field in ("time", "quantity", "quote speaker", "polarity", "actor"):
+        fs = found.get(field, [])
+        gold = planted.get(field, set())
+        good = sum(1 for arts_ in fs if arts_ & (gold if gold else any_planted))
+        cited = set().union(*fs) if fs else set()
+        prec = good / len(fs) if fs else float("nan")
+        rec = len(gold & cited) / len(gold) if gold else float("nan")
+        print(f"{field:16} {len(fs):8d} {prec:9.3f} {len(gold):8d} {rec:7.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "test"], default="dev")
     ap.add_argument("--fnc-limit", type=int, default=1500)
     ap.add_argument("--skip-fnc", action="store_true")
+    ap.add_argument("--corpus-articles", type=int, default=300, help="generated corpus size (0 to skip)")
+    ap.add_argument("--corpus-stories", type=int, default=15)
+    ap.add_argument("--only-corpus", action="store_true")
     args = ap.parse_args(argv)
     if not SHARED.is_dir():
         raise SystemExit(f"labelled data not found at {SHARED}")
     settings = Settings()
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {dt.date.today().isoformat()}")
+    if args.only_corpus:
+        run_corpus(args.corpus_articles, args.corpus_stories, settings)
+        return
 
     cd = claimdiff_pairs(args.split)
     arts: list[Article] = []
@@ -180,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"fnc1: {len(rows)} body pairs over {len(needed)} bodies, claims extracted in {time.perf_counter() - t0:.1f} s")
         items_f = [(body_arts[a], body_arts[b], bodies[a], bodies[b], label) for a, b, label in rows]
         run_eval("FNC-1 derived body pairs (contradict vs consistent)", items_f, exs_f, settings)
+    if args.split == "dev" and args.corpus_articles:
+        run_corpus(args.corpus_articles, args.corpus_stories, settings)
 
 
 if __name__ == "__main__":

@@ -134,7 +134,9 @@ def align_claims(
     for cid in ids:
         for key in _keys(infos[cid], rare_terms):
             postings[key].append(cid)
-    cap = max(40, int(4 * math.sqrt(n)))
+    # a key shared by more claims than this is skipped: it would add cap^2 votes and
+    # says little; what is left keeps candidate generation near-linear in n
+    cap = max(24, int(2 * math.sqrt(n)))
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for key, members in postings.items():
         if len(members) < 2 or len(members) > cap:
@@ -147,6 +149,8 @@ def align_claims(
                     continue
                 votes[x][y] += weight
                 votes[y][x] += weight
+    max_idf = math.log(1 + n)
+    eweight = {cid: sum(eidf.get(e, max_idf) for e in infos[cid].entities) for cid in ids}
     scored: dict[tuple[str, str], AlignedPair] = {}
     per_claim: dict[str, list[AlignedPair]] = defaultdict(list)
     for x in ids:
@@ -154,7 +158,7 @@ def align_claims(
             a, b = (x, y) if x < y else (y, x)
             pair = scored.get((a, b))
             if pair is None:
-                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors, eidf, math.log(1 + n))
+                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors, eidf, max_idf, eweight)
                 scored[(a, b)] = pair
             if pair.score >= threshold:
                 per_claim[x].append(pair)
@@ -174,6 +178,7 @@ def _score(
     vectors: Mapping[str, Sequence[float]] | None,
     eidf: Mapping[str, float],
     max_idf: float,
+    eweight: Mapping[str, float],
 ) -> AlignedPair:
     if len(vx) > len(vy):
         vx, vy = vy, vx
@@ -184,8 +189,7 @@ def _score(
     shared_entities = x.entities & y.entities
     entity = 0.0
     if shared_entities:
-        wx = sum(eidf.get(e, max_idf) for e in x.entities)
-        wy = sum(eidf.get(e, max_idf) for e in y.entities)
+        wx, wy = eweight[x.claim.id], eweight[y.claim.id]
         entity = sum(eidf.get(e, max_idf) for e in shared_entities) / math.sqrt(wx * wy)
     shared_events = x.events & y.events
     # an event word shared by few claims ("raid") counts fully; the story's own event
