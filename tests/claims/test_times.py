@@ -227,3 +227,38 @@ def test_seed_time_expressions(seeds_dir: Path) -> None:
                     for t in find_times(s, anchor=anchor, anchor_source="published", tense=tense) if t.text == words]
             assert hits, f"{words!r} not found in {path.name}"
             assert (hits[0].date_from, hits[0].date_to) == (lo, hi), (path.name, words)
+
+
+def test_since_looks_back_whatever_the_tense() -> None:
+    t = one("Crews have worked since September and will finish soon.", "since September", TUE, "future")
+    assert (t.date_from, t.date_to) == ("2025-09-01", "2026-02-03")
+
+
+def test_a_range_shares_the_year_written_once() -> None:
+    t = one("Heat records fell from July 4 to July 9, 2010.", "from July 4 to July 9, 2010", TUE, None)
+    assert (t.date_from, t.date_to) == ("2010-07-04", "2010-07-09")
+    t = one("Sales were counted from January through September 2016.", "from January through September 2016", TUE, None)
+    assert (t.date_from, t.date_to) == ("2016-01-01", "2016-09-30")
+
+
+@pytest.mark.parametrize("sentence", ["Humans crossed the strait 5000 years ago.", "The rock formed 10,000 years ago.",
+                                      "In 9000 years the star will fade."])
+def test_beyond_the_calendar_is_marked_not_raised(sentence: str) -> None:
+    found = find_times(sentence, anchor=TUE, anchor_source="published", tense=None)
+    assert found and all(t.date_from is None and t.note == "outside the calendar range" for t in found)
+
+
+def test_intervals_never_run_backwards() -> None:
+    sentences = [
+        "From December to February the port froze; since October it has been dredged.",
+        "Between March 3 and March 1 nothing happened.",
+        "Later this month, and earlier this year, and since late June, prices moved.",
+        "The games ran from Friday to Monday, then from 2019-2021.",
+    ]
+    for anchor in (TUE, FRI, dt.date(2020, 2, 29), dt.date(2023, 12, 31)):
+        for tense in ("past", "future", "present", None):
+            for s in sentences:
+                for t in find_times(s, anchor=anchor, anchor_source="published", tense=tense):
+                    assert s[t.start:t.end] == t.text
+                    if t.date_from and t.date_to:
+                        assert t.date_from <= t.date_to, (s, anchor, tense, t)
