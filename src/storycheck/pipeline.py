@@ -112,10 +112,29 @@ def analyse(
             for aid, art in members.items():
                 if not art.published:
                     known[aid] = resolve_times(known[aid], art, anchor=anchor, anchor_source="story")
-        if anchor is not None and story.event_date is None:
-            story = replace(story, event_date=anchor)
-        verifications.append(verify_story(story, members, known, settings=settings))
+        verification = verify_story(story, members, known, settings=settings)
+        event_date = main_event_date(verification) or anchor
+        if event_date is not None and verification.story.event_date is None:
+            verification = replace(verification, story=replace(verification.story, event_date=event_date))
+        verifications.append(verification)
     return known, [v.story for v in verifications], verifications
+
+
+def main_event_date(verification: StoryVerification) -> str | None:
+    """The day most of the story's articles date an event to: the story's event date.
+
+    The anchor used for resolving relative dates is often a publication date, a day
+    or two after the event, so the timeline (dated by the articles themselves) is the
+    better witness. Planned dates from previews count too: they name the same day.
+    """
+    best: tuple[int, int, str] | None = None
+    for event in verification.timeline:
+        if event.granularity != "day" or event.start is None or event.start != event.end or event.conflict:
+            continue
+        rank = (len(set(event.articles)), len(event.claims), event.start)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return best[2] if best and best[0] >= 2 else None
 
 
 def run(
