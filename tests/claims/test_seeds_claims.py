@@ -87,6 +87,9 @@ def test_attributions_name_the_source(seed_extractions) -> None:  # type: ignore
     assert _claim(seed_extractions["003"][1], "3,000 tons").attribution == "U.N. Office on Drugs and Crime"
     assert _claim(seed_extractions["004"][1], "at least 65%").attribution == "United Nations"
     assert _claim(seed_extractions["004"][1], "Gimena").attribution == "Gimena Sánchez-Garzoli"
+    # "She expects ...": the pronoun goes back to the previous sentence's main subject
+    assert _claim(seed_extractions["004"][1], "She expects").attribution == "Gimena Sánchez-Garzoli"
+    assert _claim(seed_extractions["002"][1], "Analysts say").attribution == "Analysts"
 
 
 def test_preview_sentences_are_expected_and_future(seed_extractions) -> None:  # type: ignore[no-untyped-def]

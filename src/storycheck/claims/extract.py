@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storycheck.claims.entities import ArticleEntities, canonical_alias
 from storycheck.claims.lexicon import ATTRIBUTION_VERBS, EVALUATIVE, EVENT_VERBS, EVIDENCE_VERBS, REFUSAL_VERBS, SPEECH_NEEDS_CLAUSE
-from storycheck.claims.quotes import FoundQuote
+from storycheck.claims.quotes import FoundQuote, QuoteContext, TokenIndex, name_for_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -171,10 +171,10 @@ def _tense_of(verb: Token | None, text: str) -> str | None:
 
 
 def _attribution(
-    tokens: Sequence[Token], verb: Token | None, ents: ArticleEntities, body: str, quotes: Sequence[FoundQuote], start: int, end: int
+    tokens: Sequence[Token], verb: Token | None, ctx: QuoteContext, quotes: Sequence[FoundQuote], start: int, end: int
 ) -> str | None:
-    from storycheck.claims.quotes import _Context, _name_for_token, _Tokens  # noqa: PLC2701 - shared helpers
-
+    """Who the unit's claim comes from: "according to X", "X said that ...", "UN data shows", a quote's speaker."""
+    body, ents = ctx.body, ctx.ents
     for i, t in enumerate(tokens):
         if t.text.lower() == "according" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
             pobj = [c for c in tokens[i + 1].children if c.dep_ == "pobj"]
@@ -189,8 +189,7 @@ def _attribution(
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if _SOURCE_HEADS.search(body[s:e]):
                 return _source_name(body[s:e], ents, s, e)
-            ctx = _Context(body=body, doc=verb.doc, tokens=_Tokens(verb.doc), ents=ents, sentences=[(start, end)])
-            name = _name_for_token(ctx, subj)
+            name = name_for_token(ctx, subj)
             if name:
                 return name
     for q in quotes:
@@ -350,7 +349,10 @@ def draft_claims(
     """Claims for every sentence (or clause) of ``body`` that states something with a verb."""
     import bisect
 
-    starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+    index = TokenIndex(doc)
+    starts = index.starts
+    ctx = QuoteContext(body=body, doc=doc, tokens=index, ents=ents, sentences=sentences)
+    ctx.speakers.extend((q.mark_start, q.speaker) for q in quotes if q.speaker is not None and q.speaker in ents.persons)
     quote_spans = [(q.mark_start, q.mark_end) for q in quotes]
     in_quote: set[int] = set()
     for qs, qe in quote_spans:
@@ -367,7 +369,7 @@ def draft_claims(
                 continue
             text = body[start:end]
             verb = _main_verb(tokens, start, end)
-            attribution = _attribution(tokens, verb, ents, body, quotes, start, end)
+            attribution = _attribution(tokens, verb, ctx, quotes, start, end)
             modality = _modality(text, tokens, verb, in_quote, attribution is not None, status)
             content = _content_verb(verb, start, end)
             tense = "future" if modality == "expected" else _tense_of(content, text)

@@ -145,7 +145,7 @@ def _inner(body: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-class _Tokens:
+class TokenIndex:
     """Character offset -> token, for a doc over the same body."""
 
     def __init__(self, doc: Doc) -> None:
@@ -210,16 +210,16 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 @dataclass(slots=True)
-class _Context:
+class QuoteContext:
     body: str
     doc: Doc
-    tokens: _Tokens
+    tokens: TokenIndex
     ents: ArticleEntities
     sentences: Sequence[tuple[int, int]]
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, person) of quotes found so far
 
 
-def _name_for_token(ctx: _Context, tok: Token) -> str | None:
+def name_for_token(ctx: QuoteContext, tok: Token) -> str | None:
     """The canonical name a subject token stands for; pronouns go to the nearest earlier person."""
     ent = ctx.ents.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None and ent.label in _SPEAKER_LABELS:
@@ -230,7 +230,7 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
         # "the union's statement called it ...": the document speaks for its author
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
-            return _name_for_token(ctx, owner)
+            return name_for_token(ctx, owner)
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         # "Greyhaven's chief executive, Simon Pellow, said": the name beside the role speaks
         ent = ctx.ents.at(appos.idx, appos.idx + len(appos.text))
@@ -257,7 +257,7 @@ def _name_for_token(ctx: _Context, tok: Token) -> str | None:
     return None
 
 
-def _resolve_pronoun(ctx: _Context, offset: int, pronoun: str) -> str | None:
+def _resolve_pronoun(ctx: QuoteContext, offset: int, pronoun: str) -> str | None:
     """Who "he"/"she" at ``offset`` refers to, looking back sentence by sentence.
 
     In the pronoun's own sentence only a subject counts ("Trump labelled Petro ...
@@ -305,13 +305,13 @@ def _resolve_pronoun(ctx: _Context, offset: int, pronoun: str) -> str | None:
     return None
 
 
-def _sentence_at(ctx: _Context, offset: int) -> tuple[int, int]:
+def _sentence_at(ctx: QuoteContext, offset: int) -> tuple[int, int]:
     starts = [s for s, _ in ctx.sentences]
     i = max(0, bisect.bisect_right(starts, offset) - 1)
     return ctx.sentences[i] if ctx.sentences else (0, len(ctx.body))
 
 
-def _who_at(ctx: _Context, start: int, phrase: str) -> str | None:
+def _who_at(ctx: QuoteContext, start: int, phrase: str) -> str | None:
     """Name for an attribution phrase beginning at ``start`` ("Elizabeth Dickinson, a ...", "he")."""
     first = phrase.split()[0] if phrase.split() else ""
     if first in _PRONOUNS:
@@ -322,7 +322,7 @@ def _who_at(ctx: _Context, start: int, phrase: str) -> str | None:
     return None
 
 
-def _speaker_by_label(ctx: _Context, mark_start: int, sent: tuple[int, int]) -> tuple[str | None, str | None] | None:
+def _speaker_by_label(ctx: QuoteContext, mark_start: int, sent: tuple[int, int]) -> tuple[str | None, str | None] | None:
     pre = ctx.body[sent[0] : mark_start]
     m = _LABEL_RE.search(pre)
     if m is None:
@@ -338,11 +338,11 @@ def _speaker_by_label(ctx: _Context, mark_start: int, sent: tuple[int, int]) -> 
         return None
     target = target_ent.canonical
     subj = _subject_of(verb)
-    speaker = _name_for_token(ctx, subj) if subj is not None else None
+    speaker = name_for_token(ctx, subj) if subj is not None else None
     return speaker, target
 
 
-def _speaker_by_parse(ctx: _Context, start: int, end: int) -> tuple[bool, str | None]:
+def _speaker_by_parse(ctx: QuoteContext, start: int, end: int) -> tuple[bool, str | None]:
     """(found a speech verb, its subject's name) walking up from the quoted words."""
     inside = ctx.tokens.in_range(start, end)
     if not inside:
@@ -356,11 +356,11 @@ def _speaker_by_parse(ctx: _Context, start: int, end: int) -> tuple[bool, str | 
                     if subj is None and any(c.dep_ == "auxpass" for c in tok.children):
                         return True, None  # "was described as “unprecedented”": said, but by nobody named
                     if subj is not None and not (start <= subj.idx < end):
-                        return True, _name_for_token(ctx, subj)
+                        return True, name_for_token(ctx, subj)
                     # a speaker after the verb: “…,” said Elizabeth Dickinson
                     for child in tok.rights:
                         if child.dep_ in {"nsubj", "dobj", "attr"} and not (start <= child.idx < end):
-                            name = _name_for_token(ctx, child)
+                            name = name_for_token(ctx, child)
                             if name:
                                 return True, name
             if tok.head.i == tok.i or tok.dep_ in {"relcl"} and not (start <= tok.idx < end):
@@ -369,7 +369,7 @@ def _speaker_by_parse(ctx: _Context, start: int, end: int) -> tuple[bool, str | 
     return False, None
 
 
-def _speaker_by_phrases(ctx: _Context, mark_start: int, mark_end: int) -> str | None:
+def _speaker_by_phrases(ctx: QuoteContext, mark_start: int, mark_end: int) -> str | None:
     sent_after = _sentence_at(ctx, max(mark_start, mark_end - 1))
     post = ctx.body[mark_end : sent_after[1]]
     m = _POST_VERB_FIRST.match(post)
@@ -386,7 +386,7 @@ def _speaker_by_phrases(ctx: _Context, mark_start: int, mark_end: int) -> str | 
         verbs = [t for t in clause if t.tag_.startswith("VB") and (t.dep_ == "ROOT" or not (sent_before[0] <= t.head.idx < mark_start))]
         subj = _subject_of(verbs[0]) if verbs else None
         if subj is not None:
-            return _name_for_token(ctx, subj)
+            return name_for_token(ctx, subj)
     m = _PRE_VERB.search(pre)
     if m:
         who = m.group("who").strip()
@@ -399,7 +399,7 @@ def _speaker_by_phrases(ctx: _Context, mark_start: int, mark_end: int) -> str | 
     return None
 
 
-def _is_scare_quote(ctx: _Context, mark_start: int, mark_end: int) -> bool:
+def _is_scare_quote(ctx: QuoteContext, mark_start: int, mark_end: int) -> bool:
     """Quote marks around a word about a thing, not words someone said.
 
     "so-called “ghost workers”", "over “dignity” concerns", "the “smart city” plan":
@@ -416,7 +416,7 @@ def _is_scare_quote(ctx: _Context, mark_start: int, mark_end: int) -> bool:
 
 def find_quotes(doc: Doc, body: str, ents: ArticleEntities, sentences: Sequence[tuple[int, int]]) -> list[FoundQuote]:
     """Every quote in ``body`` with its speaker, target and kind."""
-    ctx = _Context(body=body, doc=doc, tokens=_Tokens(doc), ents=ents, sentences=sentences)
+    ctx = QuoteContext(body=body, doc=doc, tokens=TokenIndex(doc), ents=ents, sentences=sentences)
     found: list[FoundQuote] = []
     found = _find_all(ctx, found)
     return _carry_into_open_paragraphs(body, found)
@@ -435,7 +435,7 @@ def _carry_into_open_paragraphs(body: str, found: list[FoundQuote]) -> list[Foun
     return found
 
 
-def _find_all(ctx: _Context, found: list[FoundQuote]) -> list[FoundQuote]:
+def _find_all(ctx: QuoteContext, found: list[FoundQuote]) -> list[FoundQuote]:
     body = ctx.body
     for mark_start, mark_end in find_quote_spans(body):
         start, end = _inner(body, mark_start, mark_end)
