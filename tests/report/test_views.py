@@ -103,3 +103,20 @@ def test_reprints_are_marked_as_one_source_in_the_matrix(story_report: Report) -
     assert cells["Coastal Daily"].same_source_as == ("Northport Gazette",)
     assert cells["Valley Wire"].same_source_as == ()
     assert "Counted once with Coastal Daily" in cells["Northport Gazette"].hover
+
+
+def test_a_far_outlier_does_not_squash_the_timeline(story_report: Report) -> None:
+    from dataclasses import replace
+
+    from storycheck.model import TimelineEvent
+
+    v = story_report.verifications[0]
+    days = [f"2026-03-{d:02d}" for d in range(1, 11)]
+    events = tuple(TimelineEvent(v.story.id, d, d, "day", f"event on {d}", ("a-wire",), ()) for d in days)
+    outlier = TimelineEvent(v.story.id, "2037-01-01", "2037-01-01", "day", "first in eleven years", ("a-wire",), ())
+    chart = story_view(replace(v, timeline=(*events, outlier)), ReportIndex(story_report)).chart
+    rows = {r.event.text: r for r in chart.rows}
+    assert chart.clipped == 1 and rows["first in eleven years"].note == "2037-01-01 \u25b8"
+    xs = [rows[f"event on {d}"].markers[0].x for d in days]
+    assert xs == sorted(xs) and xs[-1] - xs[0] > (chart.plot_right - chart.plot_left) / 2  # the ten days fill the chart
+    assert rows["first in eleven years"].markers[0].x == chart.plot_right

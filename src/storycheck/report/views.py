@@ -131,6 +131,7 @@ class ChartRow:
     x1: float
     x2: float
     markers: tuple[Marker, ...]
+    note: str | None = None  # "◂ 2024-09-01": the event lies outside the chart's window, pinned to its edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,7 @@ class TimelineChart:
     ticks: tuple[Tick, ...]
     rows: tuple[ChartRow, ...]
     undated: tuple[TimelineEvent, ...]
+    clipped: int = 0  # events outside the window, pinned to its edges
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,10 +404,42 @@ def _dating_time(claim: Claim | None, words: str) -> TimeExpression | None:
 
 
 CHART_WIDTH = 780
-PLOT_LEFT = 250
+PLOT_LEFT = 265
 PLOT_RIGHT = 720
 ROW_GAP = 18
 LABEL_LINE = 15
+
+
+def _focus(mids: list[_dt.date]) -> tuple[_dt.date, _dt.date] | None:
+    """The window holding most events when a few outliers would squash the rest.
+
+    One "eleven years ago" next to a week of dated events would leave the week a
+    single pixel wide; the chart then shows the narrowest window holding three
+    quarters of the events (padded) and pins the others to its edges.
+    """
+    if len(mids) < 8:
+        return None
+    ordered = sorted(mids)
+    k = -(-len(ordered) * 3 // 4)
+    best = min(range(len(ordered) - k + 1), key=lambda i: ordered[i + k - 1] - ordered[i])
+    lo, hi = ordered[best], ordered[best + k - 1]
+    full = (ordered[-1] - ordered[0]).days
+    if full <= 3 * max((hi - lo).days, 1):
+        return None
+    pad = _dt.timedelta(days=max(2, (hi - lo).days // 5))
+    return lo - pad, hi + pad
+
+
+def _chart_events(timeline: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    """Events in date order, reprints' identical events drawn once."""
+    seen: set[tuple[str | None, str | None, str, bool]] = set()
+    out = []
+    for ev in sorted(timeline, key=lambda e: (e.start or "9999", e.end or "", e.text)):
+        key = (ev.start, ev.end, ev.text, ev.conflict)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
 
 
 def build_timeline_chart(timeline: Iterable[TimelineEvent], index: ReportIndex) -> TimelineChart:
@@ -414,10 +448,9 @@ def build_timeline_chart(timeline: Iterable[TimelineEvent], index: ReportIndex) 
     A conflicting event gets a marker at each dating the articles give, labelled
     with the outlet and its own words, so the disagreement is visible at a glance.
     """
-    events = sorted(timeline, key=lambda e: (e.start or "9999", e.end or "", e.text))
     dated: list[tuple[TimelineEvent, _dt.date, _dt.date, list[tuple[_dt.date, str]]]] = []
     undated: list[TimelineEvent] = []
-    for ev in events:
+    for ev in _chart_events(timeline):
         start = _day(ev.start)
         if start is None:
             undated.append(ev)
@@ -437,19 +470,27 @@ def build_timeline_chart(timeline: Iterable[TimelineEvent], index: ReportIndex) 
             datings.append((mid, f"{outlet}: \u201c{words}\u201d ({when})"))
         dated.append((ev, start, max(end, start), datings))
     all_days = [d for _, s, e, ds in dated for d in (s, e, *(x for x, _ in ds))]
-    lo = min(all_days, default=_dt.date.today())
-    hi = max(all_days, default=lo)
-    lo -= _dt.timedelta(days=1)
-    hi += _dt.timedelta(days=1)
+    focus = _focus([s + (e - s) / 2 for _, s, e, _ in dated])
+    if focus is not None:
+        lo, hi = focus
+    else:
+        lo = min(all_days, default=_dt.date.today()) - _dt.timedelta(days=1)
+        hi = max(all_days, default=lo) + _dt.timedelta(days=1)
     span = max((hi - lo).days, 1)
 
     def x_of(day: _dt.date) -> float:
-        return round(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (day - lo).days / span, 1)
+        clamped = min(max(day, lo), hi)
+        return round(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (clamped - lo).days / span, 1)
 
     rows: list[ChartRow] = []
     y = 24.0
+    clipped = 0
     for ev, start, end, datings in dated:
         markers: list[Marker] = []
+        note = None
+        if end < lo or start > hi:
+            clipped += 1
+            note = f"\u25c2 {start.isoformat()}" if end < lo else f"{start.isoformat()} \u25b8"
         if ev.conflict and datings:
             # one labelled marker per distinct dating; identical datings share one label line
             merged: dict[_dt.date, list[str]] = {}
@@ -461,12 +502,13 @@ def build_timeline_chart(timeline: Iterable[TimelineEvent], index: ReportIndex) 
                 markers.append(Marker(x_of(day), y + 10 + LABEL_LINE * (i + 1), day.isoformat(), label, True, text, anchor, label_x))
         else:
             mid = start + (end - start) / 2
-            markers.append(Marker(x_of(mid), y, mid.isoformat(), ev.text, False))
-        rows.append(ChartRow(ev, y, ev.text, x_of(start), x_of(end), tuple(markers)))
-        y += ROW_GAP + (LABEL_LINE * (len(markers) + 1) if ev.conflict else 12)
+            markers.append(Marker(x_of(mid), y, mid.isoformat(), f"{ev.text} ({mid.isoformat()})", False))
+        rows.append(ChartRow(ev, y, ev.text, x_of(start), x_of(end), tuple(markers), note))
+        y += ROW_GAP + (LABEL_LINE * (len(markers) + 1) if ev.conflict else 6)
     axis_y = y + 4
     ticks = _ticks(lo, hi, x_of)
-    return TimelineChart(CHART_WIDTH, int(axis_y + 26), PLOT_LEFT, PLOT_RIGHT, axis_y, ticks, tuple(rows), tuple(undated))
+    return TimelineChart(CHART_WIDTH, int(axis_y + 26), PLOT_LEFT, PLOT_RIGHT, axis_y, ticks, tuple(rows), tuple(undated),
+                         clipped)
 
 
 def _ticks(lo: _dt.date, hi: _dt.date, x_of: object) -> tuple[Tick, ...]:
