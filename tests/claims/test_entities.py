@@ -105,3 +105,11 @@ def test_place_names_never_become_first_names(nlp) -> None:  # type: ignore[no-u
     found = _ents(nlp, body)
     assert not [e for e in found.entities if e.label == "PERSON" and e.text.startswith("Draystead")]
     assert {e.canonical for e in found.entities if e.text == "Calloway"} == {"Beatrix Calloway"}
+
+
+def test_national_bodies_keep_their_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The Peruvian Foreign Ministry announced on Thursday that flights had resumed, and the U.S. State Department agreed."
+    found = _ents(nlp, body)
+    orgs = {e.canonical for e in found.entities if e.label == "ORG"}
+    assert "Peruvian Foreign Ministry" in orgs
+    assert "U.S. State Department" in orgs

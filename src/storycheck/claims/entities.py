@@ -213,6 +213,29 @@ def _join_split_organisations(raw: list[tuple[str, str, int, int]], body: str) -
         out = [r for r in out if not (r[3] <= new_start and body[r[2]:new_start].strip() in {"the", "The"})]
         out.append(joined)
     out.sort(key=lambda r: r[2])
+    return _attach_country(out, body)
+
+
+_NATIONAL_BODIES = re.compile(
+    r"^(?:(?:Foreign|Defen[cs]e|Interior|Finance|Justice|Health|Trade|Economy) Ministry|Ministry of \w+|"
+    r"(?:State|Treasury|Justice|Defense) Department|Foreign Office|Supreme Court|Congress|Senate|Parliament|"
+    r"Army|Navy|Air Force|National Police|Police|Central Bank|Embassy|Attorney General's Office)$"
+)
+
+
+def _attach_country(raw: list[tuple[str, str, int, int]], body: str) -> list[tuple[str, str, int, int]]:
+    """"Colombian" + "Foreign Ministry" -> "Colombian Foreign Ministry": whose ministry matters across outlets."""
+    out: list[tuple[str, str, int, int]] = []
+    for item in raw:
+        text, label, start, end = item
+        prev = out[-1] if out else None
+        if (
+            label == "ORG" and _NATIONAL_BODIES.match(text) and prev is not None and prev[1] in {"NORP", "GPE"}
+            and re.fullmatch(r"(?:’s|'s)? ", body[prev[3] : start])
+        ):
+            out[-1] = (body[prev[2] : end], "ORG", prev[2], end)
+            continue
+        out.append(item)
     return out
 
 
