@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import lru_cache
 
 from storycheck.model import Claim, Quantity, Quote
@@ -39,6 +40,10 @@ class Conflict:
     value_b: str
     confidence: float
     topic: str = ""  # the event class or quote the two sides disagree about
+    # the compared values themselves (TimeExpression / Quantity), so findings can put
+    # "Sunday" and "March 2" on one side when they resolve to the same day
+    item_a: object = dc_field(default=None, compare=False)
+    item_b: object = dc_field(default=None, compare=False)
 
 
 def pair_conflicts(
@@ -89,7 +94,7 @@ def _time_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[Confl
             if times_compatible(tx, ty) is False:
                 sharp = sum(1 for t in (tx, ty) if t.granularity in {"day", "week", "month"})
                 conf = 0.45 + 0.3 * min(1.0, pair.score) + 0.1 * sharp + 0.05 * min(2, len(pair.shared_entities))
-                out.append(Conflict("time", x.claim.id, y.claim.id, tx.text, ty.text, round(min(conf, 0.99), 3), cls_x))
+                out.append(Conflict("time", x.claim.id, y.claim.id, tx.text, ty.text, round(min(conf, 0.99), 3), cls_x, tx, ty))
     return out
 
 
@@ -133,7 +138,7 @@ def _quantity_conflicts(
             if quantities_compatible(qx, qy, tolerance=tolerance, approx_tolerance=approx_tolerance) is False:
                 conf = 0.45 + 0.35 * min(1.0, pair.score) + (0.1 if ev_x and ev_y else 0.0)
                 topic = ev_x[0] if ev_x else ux[0]
-                out.append(Conflict("quantity", x.claim.id, y.claim.id, qx.text, qy.text, round(min(conf, 0.99), 3), topic))
+                out.append(Conflict("quantity", x.claim.id, y.claim.id, qx.text, qy.text, round(min(conf, 0.99), 3), topic, qx, qy))
     return out
 
 
@@ -301,7 +306,7 @@ def _named(speaker: str | None) -> bool:
     return bool(toks) and all(t[0].isupper() for t in toks if t.lower() not in {"de", "da", "van", "von", "al", "bin", "del", "la", "le"})
 
 
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
     """ "Fernandez" and "Cristina Fernández de Kirchner" share a name: the same person, maybe."""
     return bool(_name_tokens(a) & _name_tokens(b)) or entity_key(a, "PERSON") == entity_key(b, "PERSON")
 
@@ -351,7 +356,7 @@ def quote_conflicts(
                 ratio = 100.0 if na == nb else fuzz.ratio(na, nb)
                 if ratio < min_ratio:
                     continue
-                if not (_named(qa.speaker) and _named(qb.speaker)) or _same_person(qa.speaker or "", qb.speaker or ""):
+                if not (_named(qa.speaker) and _named(qb.speaker)) or same_person(qa.speaker or "", qb.speaker or ""):
                     continue
                 # a speaker inferred from "she said" may be the claims stage's guess:
                 # only a name written next to the quote on both sides is evidence

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from storycheck.model import Article, Finding, Story
 from storycheck.verify.align import AlignedPair, ClaimInfo
-from storycheck.verify.conflicts import Conflict
+from storycheck.verify.compare import quantities_compatible, times_compatible
+from storycheck.verify.conflicts import Conflict, same_person
 from storycheck.verify.independence import merged_groups, outlet_key
 
 _FIELD_WORDS = {
@@ -55,50 +56,103 @@ def contradiction_findings(
     articles: Mapping[str, Article],
     groups: Sequence[tuple[str, ...]],
 ) -> list[Finding]:
-    """One finding per disagreement; several articles repeating either side join it."""
-    merged: dict[tuple[str, str, frozenset[str]], list[Conflict]] = {}
+    """One finding per disagreement, however many outlets repeat each side.
+
+    Conflicts about the same thing (field and event) that share claims form one
+    disagreement; its claims are split into sides of mutually compatible values, so
+    "Sunday", "March 2" and "yesterday" (one day) are one side against "February 27".
+    """
+    by_topic: dict[tuple[str, str], list[Conflict]] = {}
     for c in conflicts:
-        key = (c.field, c.topic.lower(), frozenset({c.value_a.lower(), c.value_b.lower()}))
-        merged.setdefault(key, []).append(c)
+        by_topic.setdefault((c.field, c.topic.lower()), []).append(c)
     out: list[Finding] = []
-    for (field, topic, _vals), items in merged.items():
-        sides: dict[str, list[str]] = {}
-        shown: dict[str, str] = {}
-        for c in items:
-            for value, cid in ((c.value_a, c.claim_a), (c.value_b, c.claim_b)):
-                low = value.lower()
-                shown.setdefault(low, value)
-                if cid not in sides.setdefault(low, []):
-                    sides[low].append(cid)
-        order = sorted(sides, key=lambda v: min(sides[v]))
-        claim_ids = tuple(cid for v in order for cid in sorted(sides[v]))
-        art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
-        parts = []
-        for v in order:
-            cids = sorted(sides[v])
-            outlets = sorted({outlet_name(articles.get(_article_of(c, infos)), _article_of(c, infos)) for c in cids})
-            text = infos[cids[0]].claim.text if cids[0] in infos else ""
-            quoted = f" (\u201c{_short(text)}\u201d)" if text else ""
-            parts.append(f"{', '.join(outlets)}: \u201c{shown[v]}\u201d{quoted}")
-        about = topic if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
-        summary = f"Outlets disagree on {_FIELD_WORDS.get(field, field)} ({about}): " + "; versus ".join(parts) + "."
-        out.append(
-            Finding(
-                id=finding_id("contradicted", claim_ids),
-                kind="contradicted",
-                story=story.id,
-                field=field,
-                claims=claim_ids,
-                articles=art_ids,
-                independent_sources=_count_sources(art_ids, groups),
-                values=tuple(shown[v] for v in order),
-                summary=summary,
-                score=max(c.confidence for c in items),
-                merged=merged_groups(groups, art_ids),
-            )
-        )
+    for (field, topic), items in sorted(by_topic.items()):
+        for component in _components(items):
+            out.append(_contradiction(story, field, topic, component, infos, articles, groups))
     out.sort(key=lambda f: (-f.score, f.id))
     return out
+
+
+def _components(items: Sequence[Conflict]) -> list[list[Conflict]]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in items:
+        ra, rb = find(c.claim_a), find(c.claim_b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[Conflict]] = {}
+    for c in items:
+        comps.setdefault(find(c.claim_a), []).append(c)
+    return [comps[k] for k in sorted(comps)]
+
+
+def _compatible(field: str, a: tuple[str, str, object], b: tuple[str, str, object]) -> bool:
+    if field == "time" and a[2] is not None and b[2] is not None:
+        return times_compatible(a[2], b[2]) is not False  # type: ignore[arg-type]
+    if field == "quantity" and a[2] is not None and b[2] is not None:
+        return quantities_compatible(a[2], b[2]) is not False  # type: ignore[arg-type]
+    if field == "quote speaker":
+        return same_person(a[1], b[1])
+    return a[1].lower() == b[1].lower()
+
+
+def _contradiction(
+    story: Story,
+    field: str,
+    topic: str,
+    items: Sequence[Conflict],
+    infos: Mapping[str, ClaimInfo],
+    articles: Mapping[str, Article],
+    groups: Sequence[tuple[str, ...]],
+) -> Finding:
+    entries: dict[tuple[str, str], tuple[str, str, object]] = {}
+    for c in items:
+        entries.setdefault((c.claim_a, c.value_a), (c.claim_a, c.value_a, c.item_a))
+        entries.setdefault((c.claim_b, c.value_b), (c.claim_b, c.value_b, c.item_b))
+    sides: list[list[tuple[str, str, object]]] = []
+    for entry in sorted(entries.values(), key=lambda e: (e[0], e[1])):
+        for side in sides:
+            if all(_compatible(field, entry, other) for other in side):
+                side.append(entry)
+                break
+        else:
+            sides.append([entry])
+    # the side most outlets tell first; each side's distinct wordings in order
+    sides.sort(key=lambda side: (-len({e[0] for e in side}), min(e[0] for e in side)))
+    claim_ids: list[str] = []
+    values: list[str] = []
+    parts: list[str] = []
+    for side in sides:
+        words = list(dict.fromkeys(e[1] for e in side))
+        values.append(" / ".join(words))
+        cids = sorted({e[0] for e in side})
+        claim_ids += [c for c in cids if c not in claim_ids]
+        outlets = sorted({outlet_name(articles.get(_article_of(c, infos)), _article_of(c, infos)) for c in cids})
+        text = infos[cids[0]].claim.text if cids[0] in infos else ""
+        quoted = f" (\u201c{_short(text)}\u201d)" if text else ""
+        parts.append(f"{', '.join(outlets)}: \u201c{values[-1]}\u201d{quoted}")
+    art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
+    about = topic if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
+    return Finding(
+        id=finding_id("contradicted", claim_ids),
+        kind="contradicted",
+        story=story.id,
+        field=field,
+        claims=tuple(claim_ids),
+        articles=art_ids,
+        independent_sources=_count_sources(art_ids, groups),
+        values=tuple(values),
+        summary=f"Outlets disagree on {_FIELD_WORDS.get(field, field)} ({about}): " + "; versus ".join(parts) + ".",
+        score=max(c.confidence for c in items),
+        merged=merged_groups(groups, art_ids),
+    )
 
 
 def _article_of(claim_id: str, infos: Mapping[str, ClaimInfo]) -> str:
