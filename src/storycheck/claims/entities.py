@@ -81,6 +81,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Australia": ("Australian",), "Nigeria": ("Nigerian",), "Kenya": ("Kenyan",), "South Africa": ("South African",),
     "Ethiopia": ("Ethiopian",), "Indonesia": ("Indonesian",), "Philippines": ("Philippine", "Filipino"),
 }
+_COUNTRY_SHORT_FORMS = frozenset({"U.S.", "US", "United States", "America", "U.K.", "UK", "Britain"})
 _COUNTRY_OF: dict[str, str] = {}
 for _country, _forms in _COUNTRIES.items():
     _COUNTRY_OF[_country] = _country
@@ -129,6 +130,11 @@ def ruler_patterns() -> list[dict[str, Any]]:
     for label, forms in _INSTITUTIONS:
         for form in forms:
             patterns.append({"label": label, "pattern": form})
+    # countries and their adjectives, which the small model sometimes calls ORG ("Peruvian")
+    for country, forms in _COUNTRIES.items():
+        patterns.append({"label": "GPE", "pattern": country})
+        for form in forms:
+            patterns.append({"label": "GPE" if form in _COUNTRY_SHORT_FORMS else "NORP", "pattern": form})
     return patterns
 
 
@@ -230,7 +236,8 @@ def _attach_country(raw: list[tuple[str, str, int, int]], body: str) -> list[tup
         text, label, start, end = item
         prev = out[-1] if out else None
         if (
-            label == "ORG" and _NATIONAL_BODIES.match(text) and prev is not None and prev[1] in {"NORP", "GPE"}
+            label == "ORG" and _NATIONAL_BODIES.match(text) and prev is not None
+            and (prev[1] in {"NORP", "GPE"} or prev[0] in _COUNTRY_OF)
             and re.fullmatch(r"(?:’s|'s)? ", body[prev[3] : start])
         ):
             out[-1] = (body[prev[2] : end], "ORG", prev[2], end)
