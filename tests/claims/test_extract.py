@@ -148,3 +148,15 @@ def test_two_processes_give_the_same_claims(settings: Settings, nlp) -> None:  #
     one = extract_claims(articles, settings=settings)
     two = extract_claims(articles, settings=Settings(processes=2, batch_size=1))
     assert one == two
+
+
+def test_attributed_evaluation_is_reported_and_furniture_is_dropped(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Tourism is critical to the island's economy, according to the Harbour Tourism Council.\n\n"
+        "[Read: How the port strike began]\n\n"
+        "The ferry resumed service on Friday.\n\n"
+        "Lena Park contributed reporting to this article."
+    )
+    ex = extract(body)
+    assert [c.text for c in ex.claims][1:] == ["The ferry resumed service on Friday."]
+    assert ex.claims[0].modality == "reported"

@@ -36,6 +36,10 @@ _VAGUE = frozenset(
 _EVENT_NOUNS = frozenset("meeting summit talks visit vote election trial hearing conference launch match encounter".split())
 _NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC"})
+# page furniture the cleaner may leave inside paragraphs: "[Read: ...]", reporting credits
+_NOT_A_CLAIM = re.compile(
+    r"^\[.*\]$|\bcontributed (?:reporting |research )?to this (?:report|article|story)\.?$|^(?:Read more|See also|Related)\b:?"
+)
 # a sentence this long with two subject-verb clauses ("A did X, while B did Y") holds two claims
 _SPLIT_MIN_WORDS = 18
 _CLAUSE_MIN_WORDS = 6
@@ -219,15 +223,13 @@ def _modality(
         return "opinion"
     if re.search(r"\bneeds? to\b", plain) and verb is not None and verb.text.lower().startswith("need"):
         return "opinion"
+    if has_attr:
+        return "reported"  # "Tourism is critical to the economy, according to the council": the council's claim
     if verb is not None and verb.i not in in_quote:
         if verb.text.lower() in {"is", "are", "remains", "remain", "seems", "was", "were", "appears", "looks"}:
             pred = [c for c in verb.children if c.dep_ in {"acomp", "attr"}]
             if any(p.text.lower() in EVALUATIVE and p.tag_.startswith("JJ") for p in pred):
                 return "opinion"
-        if _reporting_verb(verb) and has_attr:
-            return "reported"
-    if has_attr:
-        return "reported"
     if status == "opinion":
         return "opinion"
     if verb is not None:
@@ -365,7 +367,7 @@ def draft_claims(
                 end -= 1
             tokens = _unit_tokens(doc, starts, start, end)
             words = [t for t in tokens if t.is_alpha]
-            if len(words) < 4 or not _has_verb(tokens):
+            if len(words) < 4 or not _has_verb(tokens) or _NOT_A_CLAIM.search(body[start:end]):
                 continue
             text = body[start:end]
             verb = _main_verb(tokens, start, end)
