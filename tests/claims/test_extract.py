@@ -160,3 +160,14 @@ def test_attributed_evaluation_is_reported_and_furniture_is_dropped(extract) -> 
     ex = extract(body)
     assert [c.text for c in ex.claims][1:] == ["The ferry resumed service on Friday."]
     assert ex.claims[0].modality == "reported"
+
+
+def test_sentences_inside_a_long_quote_are_the_speakers(extract) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Harbour master Ines Carvalho spoke after the vote. “The crane failed twice in March. "
+        "Nobody told the crews until the second time. That will not happen again,” Carvalho said."
+    )
+    ex = extract(body)
+    middle = _claim(ex, "Nobody told the crews")
+    assert (middle.attribution, middle.modality) == ("Ines Carvalho", "reported")
+    assert _claim(ex, "spoke after the vote").attribution is None

@@ -197,8 +197,11 @@ def _attribution(
             if name:
                 return name
     for q in quotes:
-        if start <= q.start < end and q.speaker and q.kind != "label":
-            return q.speaker
+        # a claim inside a quote that runs over several sentences is still the speaker's
+        if q.start < end and start < q.end and q.speaker and q.kind != "label":
+            inside = min(end, q.end) - max(start, q.start)
+            if q.kind == "direct" or inside >= (end - start) // 2 or start <= q.start < end:
+                return q.speaker
     return None
 
 
