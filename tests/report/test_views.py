@@ -11,7 +11,7 @@ def test_matrix_puts_each_outlet_on_its_side_of_the_contradiction(story_report: 
     sv = story_view(story_report.verifications[0], index)
     assert sv.matrix.outlets == ("Northport Gazette", "Valley Wire", "Coastal Daily")
     rows = {r.finding.id: r for r in sv.matrix.rows}
-    assert [r.finding.kind for r in sv.matrix.rows] == ["contradicted", "single_source", "corroborated"]
+    assert [r.finding.kind for r in sv.matrix.rows] == ["contradicted", "corroborated", "single_source"]
     vote = {c.outlet: c for c in rows["f-vote-day"].cells}
     assert vote["Northport Gazette"].state == "supports" and vote["Northport Gazette"].value == "Tuesday"
     assert vote["Valley Wire"].state == "contradicts" and vote["Valley Wire"].value == "Monday"

@@ -45,3 +45,27 @@ def story_server(story_db: Path) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def hostile_server(hostile_db: Path) -> Iterator[LiveServer]:
     yield from live_app(hostile_db)
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example story run through the whole pipeline into a real database."""
+    from webtools import ROOT
+
+    from storycheck.settings import Settings
+
+    example = ROOT / "examples" / "harbour-strike"
+    try:
+        from storycheck.claims import extract_claims  # noqa: F401
+        from storycheck.pipeline import run
+        from storycheck.verify import group_stories, verify_story  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the pipeline stages are not importable yet ({exc})")
+    db = tmp_path_factory.mktemp("example") / "example.db"
+    run([str(example)], settings=Settings(), db_path=str(db))
+    return db
+
+
+@pytest.fixture(scope="session")
+def example_server(example_db: Path) -> Iterator[LiveServer]:
+    yield from live_app(example_db)

@@ -192,3 +192,27 @@ def test_add_form_runs_a_job_and_lands_on_the_article(browser: Any, tmp_path: Pa
         assert not console_errors(browser), console_errors(browser)
     finally:
         servers.close()
+
+
+@pytest.mark.slow
+def test_example_story_page_shows_its_contradictions(browser: Any, example_server: LiveServer) -> None:
+    import httpx
+    from selenium.webdriver.common.by import By
+
+    stories = httpx.get(example_server.url + "/api/stories").json()
+    story = max(stories, key=lambda s: s["counts"]["articles"])
+    assert story["counts"]["articles"] >= 5 and story["counts"]["contradicted"] >= 1
+    browser.get(example_server.url + story["links"]["page"])
+    outlets = [th.text for th in browser.find_elements(By.CSS_SELECTOR, ".matrix-table thead th")][1:]
+    assert len(outlets) >= 5
+    assert browser.find_elements(By.CSS_SELECTOR, "td.cell.contradicts")
+    assert "contradicts" in show_words_of_contradicting_cell(browser)
+    timeline = httpx.get(example_server.url + story["links"]["api"]).json()["timeline"]
+    if any(e["start"] for e in timeline):
+        svg = browser.find_element(By.CSS_SELECTOR, "svg.timeline-chart")
+        assert svg.size["height"] > 40 and svg.find_elements(By.CSS_SELECTOR, "circle.marker")
+    assert "Contradicted (" in browser.find_element(By.CSS_SELECTOR, "section.findings").text
+    assert not console_errors(browser), console_errors(browser)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(ARTIFACTS / "example-story.png"))

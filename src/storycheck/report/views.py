@@ -30,6 +30,8 @@ from storycheck.model import (
 
 # Which finding colours a claim when several cite it: a contradiction matters most.
 KIND_PRIORITY = ("contradicted", "single_source", "corroborated")
+# Matrix rows: disagreements, then what several outlets share, then what rests on one.
+MATRIX_ORDER = ("contradicted", "corroborated", "single_source")
 KIND_LABEL = {"contradicted": "Contradicted", "corroborated": "Corroborated", "single_source": "Single source"}
 
 
@@ -346,7 +348,7 @@ def build_matrix(verification: StoryVerification, index: ReportIndex) -> Matrix:
     """Rows are facts (findings), columns outlets; each cell says where the outlet stands."""
     outlets = story_outlets(verification.story, index)
     rows: list[MatrixRow] = []
-    for f in _ordered(verification.findings):
+    for f in _ordered(verification.findings, MATRIX_ORDER):
         sides = claim_sides(f, index) if f.kind == "contradicted" else {}
         cells: list[Cell] = []
         for col, outlet in enumerate(outlets):
@@ -376,8 +378,8 @@ def build_matrix(verification: StoryVerification, index: ReportIndex) -> Matrix:
     return Matrix(outlets, tuple(rows))
 
 
-def _ordered(findings: Iterable[Finding]) -> list[Finding]:
-    order = {k: i for i, k in enumerate(KIND_PRIORITY)}
+def _ordered(findings: Iterable[Finding], kinds: tuple[str, ...] = KIND_PRIORITY) -> list[Finding]:
+    order = {k: i for i, k in enumerate(kinds)}
     return sorted(findings, key=lambda f: (order.get(f.kind, 9), -f.score, f.id))
 
 
