@@ -74,6 +74,8 @@ CASES = [
     ("A 7,000-strong force moved in.", "7,000-strong", 7000, 7000, None, None, None),
     ("The 5,000-seat arena was full.", "5,000-seat", 5000, 5000, "seat", None, None),
     ("Tens of millions of dollars vanished.", "Tens of millions of dollars", 1e7, 99_999_999, "USD", "vague", None),
+    ("She killed 100 ISIS fighters, officials said.", "100 ISIS fighters", 100, 100, "fighter", None, None),
+    ("The league has run this way for 40-plus years.", "40-plus years", 40, None, "year", "at least", None),
 ]
 
 
@@ -104,6 +106,8 @@ def test_quantity_interval(sentence: str, words: str, lo: float | None, hi: floa
         "Call the helpline on 1-866-488-7386 or 08457 90 90 90.",
         "Set the width to 500px on small screens.",
         "Memorials marked 9/11 across the city.",
+        "Saturated fat was studied (21, 22, 23) and again (4).",
+        "New markets like 3-D printing opened.",
     ],
 )
 def test_not_quantities(sentence: str) -> None:

@@ -148,6 +148,8 @@ def test_without_anchor_relative_stays_unresolved_absolute_resolves() -> None:
         "Protesters will march on the capital.",
         "May the best team win.",
         "The score was 2-1 at half time.",
+        "Reporter April Ryan asked the first question.",
+        "June Almeida photographed the virus.",
     ],
 )
 def test_numbers_and_verbs_are_not_times(sentence: str) -> None:

@@ -58,7 +58,7 @@ _PER_AFTER = re.compile(
     r"\s*(?:(?i:per|a|an|each|every)\s+|/\s*)(?P<per>(?i:second|minute|hour|day|week|month|year|capita|person|head|share|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|pound|ounce|unit))\b"
     r"|\s+(?P<adv>(?i:annually|yearly|daily|weekly|monthly))\b"
 )
-_NOUN_AFTER = re.compile(r"\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\s+(?:(?P<adj>[a-z]+|[A-Z][A-Za-z.]*)\s+)?(?P<noun>[a-z]+)\b")
 _OF_NOUN = re.compile(r"\s+(?i:of)\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
 _RANGE_JOIN = re.compile(r"\s*(?:[-–]|(?i:to|and))\s*")
 _HEDGE_BEFORE = re.compile(
@@ -238,6 +238,8 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
             return None
         if re.match(r"[A-Za-z]", text[m.end("num"):m.end("num") + 1]) and not scale_word and not _UNIT_AFTER.match(text, m.end("num")):
             return None  # "500px", "9to5Mac": glued to a word that is not a unit
+        if re.match(r"-[A-Z]\b", text[m.end("num"):m.end("num") + 3]):
+            return None  # "3-D"
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             return None  # phone numbers, codes, "GMT+01"
         if re.search(r"\d[-–]$", before) or re.match(r"[-–]\d+[-–]\d", text[m.end("num"):]):
@@ -252,6 +254,9 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     unit: str | None = currency
     per: str | None = None
     range_hi: float | None = None
+    plus = re.match(r"(?:-plus|\+)(?=[\s,.]|$)", text[end:end + 6])
+    if plus:
+        end += plus.end()
 
     # a range: "200-300", "200 to 300", "between 200 and 300"
     join = _RANGE_JOIN.match(text, end)
@@ -310,6 +315,9 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     if unit is None and is_digits and scale_word is None and (
             re.search(r"\d\s+$", before) or re.match(r"\s+\d", text[end:end + 2])):
         return None  # runs of bare numbers: phone numbers, tables, references
+    if unit is None and is_digits and scale_word is None and (
+            re.search(r"(?:[(\[=]|\d,)\s*$", before) or re.match(r"\s*(?:[)\];]|,\s*\d)", text[end:end + 4])):
+        return None  # citations "(12)", lists "5, 6, 7", code "[0]", "= 60;"
     if unit is None and is_digits and scale_word is None and _AGE_APPOSITION.search(before) and text[end:end + 1] == ",":
         return Quantity(text[start:end], start, end, value, value, "age", None, None, value)
     if unit is None and is_digits and scale_word is None:
@@ -334,6 +342,8 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
     hedge: str | None = None
     if range_hi is not None:
         lo, hi, hedge = value, range_hi, "range"
+    elif plus:
+        lo, hi, hedge = value, None, "at least"
     else:
         hedged = _hedge_before(text, start, unit)
         if hedged:
@@ -365,7 +375,10 @@ def _counted_noun(noun_m: re.Match[str], any_plural: bool) -> tuple[str, int] | 
     Any plural counts after digits; after number words only known counted nouns do.
     """
     adj, noun, end = noun_m.group("adj"), noun_m.group("noun"), noun_m.end()
-    if adj is not None and adj.lower() not in BRIDGE_ADJECTIVES and (
+    if adj is not None and adj[0].isupper():
+        if not _plural_noun(noun):
+            return None  # "58,000 U.S. dollars"-like runs are left to the unit scan; a name ends the count
+    elif adj is not None and adj.lower() not in BRIDGE_ADJECTIVES and (
             adj.lower() in NOT_BRIDGES or _plural_noun(adj) or not _plural_noun(noun)):
         # the first word is the noun itself ("17 people after ...")
         noun, end = adj, noun_m.start("adj") + len(adj)

@@ -174,6 +174,7 @@ _YEAR_CUE_BEFORE = re.compile(
 _COUNT_HEDGE_BEFORE = re.compile(
     r"(?i:\b(?:about|around|roughly|approximately|nearly|almost|some|over|than|up\s+to|estimated|just)\s*$)")
 _PLURAL_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+s)\b")
+_NAME_AFTER = re.compile(r"\s+(?!(?:" + "|".join(WEEKDAYS + MONTHS) + r")\b)[A-Z][a-z]+")
 _MONTH_CUE_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|before|after|early|mid|late|last|next|this|of|from|to|through|during|a|an|"
     r"the|its|his|her|their|our|between|and|or|end|beginning|start|middle)\s*-?\s*$)|'s\s*$")
@@ -225,8 +226,11 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], part=_part_of(g.get("part")), rel=f"year{shift:+d}")
     if name == "month":
         rel = _rel_word(g.get("rel"))
-        if g["mon"] in ("May", "March") and rel is None and not _MONTH_CUE_BEFORE.search(text[: m.start()]):
+        cued = rel is not None or _MONTH_CUE_BEFORE.search(text[: m.start()])
+        if g["mon"] in ("May", "March") and not cued:
             return None  # the verbs, capitalised at the start of a sentence
+        if not cued and _NAME_AFTER.match(text, m.end()):
+            return None  # "April Ryan", "Theresa May": a first name, not a month
         return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], rel=rel)
     if name == "century":
         return TimeSpec("century", n=int(g["n"]))
