@@ -96,6 +96,13 @@ def load_nlp(model: str) -> Language:
             nlp.add_pipe("storycheck_sentence_hints", after="tagger")
         if "ner" in nlp.pipe_names:
             ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+            # token patterns, not phrase patterns: phrase patterns are run through tok2vec, tagger and
+            # parser one by one when added, which cost more than the whole model load
+            tokenizer = nlp.tokenizer
+            patterns = [
+                {"label": p["label"], "pattern": [{"ORTH": t.text} for t in tokenizer(p["pattern"])]}
+                for p in ruler_patterns()
+            ]
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
         _CACHE[model] = nlp
         return nlp
