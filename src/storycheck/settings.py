@@ -55,6 +55,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("respect_robots", True, "Obey robots.txt when watching feeds."),
     Setting("robots_ttl", 3600.0, "Seconds a host's robots.txt is trusted before the watcher reads it again."),
     Setting("watch_max_backoff", "6h", "Longest wait before retrying a source that keeps failing (the wait doubles per failure from the polling interval)."),
+    Setting("watch_story_sample", 8, "Members of a stored story (its first and latest) the watcher compares a new article with when deciding whether it joins that story."),
     Setting("watch_candidate_stories", 5, "Stored stories (most similar titles) a new article is compared with when the watcher files it into a story."),
     Setting("webhook_timeout", 10.0, "Seconds a webhook POST may take before it counts as failed."),
     Setting("webhook_backoff", 2.0, "Seconds before the first webhook retry; each further retry waits twice as long."),

@@ -14,6 +14,7 @@ from storycheck.model import Alert, Article, Extraction, Story, StoryVerificatio
 from storycheck.settings import Settings
 from storycheck.store import Store
 from storycheck.watch.alerts import story_alerts
+from storycheck.watch.memo import memoise_encoder
 from storycheck.watch.storage import candidate_stories, members, story_of, stored_verification
 
 
@@ -36,26 +37,41 @@ def file_article(
 
     if extraction is None:
         extraction = extract_claims([article], settings=settings)[0]
+    memoise_encoder(str(settings.embedding_model))
     existing = _unique(
         story_of(store, article.id)
         + candidate_stories(store, article, extraction, limit=int(settings.watch_candidate_stories))
     )
+    # grouping sees a sample of each candidate (group_stories represents a locked story by the
+    # members it is given): cost per filing stays bounded however large a story grows
     articles: dict[str, Article] = {}
     known: dict[str, Extraction] = {}
+    sample = int(settings.watch_story_sample)
     for story in existing:
-        stored_articles, stored_extractions = members(store, story)
+        stored_articles, stored_extractions = members(store, story, limit=sample, keep=article.id)
         articles.update(stored_articles)
         known.update(stored_extractions)
     # the new version of the article wins over a stored older one
     articles[article.id] = article
     known[article.id] = extraction
-    stories = group_stories(list(articles.values()), known, settings=settings, existing=existing)
-    before = {s.id: s for s in existing}
+    sampled = [replace(s, articles=tuple(a for a in s.articles if a in articles)) for s in existing]
+    grouped = group_stories(list(articles.values()), known, settings=settings, existing=sampled)
+    full = {s.id: s for s in existing}
+    before = dict(full)
     verifications: list[StoryVerification] = []
     alerts: list[Alert] = []
-    for story in stories:
+    for story in grouped:
         if article.id not in story.articles:
             continue  # untouched: its stored verification stands
+        if story.id in full:
+            # back to every member (in stored order, the new one appended) for verification
+            old = full[story.id].articles
+            story = replace(story, articles=old + tuple(a for a in story.articles if a not in old))
+            missing = [aid for aid in story.articles if aid not in articles]
+            if missing:
+                more_articles, more_extractions = members(store, replace(story, articles=tuple(missing)))
+                articles.update(more_articles)
+                known.update({k: v for k, v in more_extractions.items() if k not in known})
         story_members = {aid: articles[aid] for aid in story.articles if aid in articles}
         anchor = story_anchor(story, story_members, known)
         if anchor is not None:

@@ -147,11 +147,23 @@ def story_of(store: Store, article_id: str) -> list[Story]:
     return stories_by_id(store, [r["story"] for r in rows])
 
 
-def members(store: Store, story: Story) -> tuple[dict[str, Article], dict[str, Extraction]]:
-    """One story's articles and their stored claims: nothing else is read."""
+def members(
+    store: Store, story: Story, *, limit: int | None = None, keep: str | None = None
+) -> tuple[dict[str, Article], dict[str, Extraction]]:
+    """A story's articles and their stored claims (nothing else is read).
+
+    ``limit`` reads a sample instead: the first member (it named the story) and
+    the most recent ones; ``keep`` is always included when it is a member.
+    """
+    ids = list(story.articles)
+    if limit is not None and len(ids) > limit:
+        chosen = [ids[0], *ids[len(ids) - (limit - 1) :]] if limit > 1 else ids[:1]
+        if keep in ids and keep not in chosen:
+            chosen[-1] = keep
+        ids = chosen
     articles: dict[str, Article] = {}
     extractions: dict[str, Extraction] = {}
-    for aid in story.articles:
+    for aid in ids:
         article = store.article(aid)
         if article is None:
             continue
