@@ -85,6 +85,8 @@ def test_story_page_shows_matrix_timeline_and_contradiction(browser: Any, story_
     assert "Contradicted (1)" in browser.find_element(By.CSS_SELECTOR, "section.findings").text
     words = show_words_of_contradicting_cell(browser)
     assert "Councillors in Northport voted on Monday to shut the Elm Street bridge." in words
+    # and the other side, in its own words
+    assert "Versus Northport Gazette (Tuesday):" in words and "voted on Tuesday to close the Elm Street bridge" in words
     assert browser.current_url.endswith("/stories/s-bridge")  # the script handled the click, no jump
     assert not console_errors(browser), console_errors(browser)
     ARTIFACTS.mkdir(exist_ok=True)
