@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -426,12 +426,3 @@ def _add_role_mentions(entities: list[Entity], body: str, roles: dict[str, set[t
         return entities
     kept = [e for e in entities if not any(a.start <= e.start and e.end <= a.end for a in added)]
     return kept + added
-
-
-def persons_in(entities: Sequence[Entity]) -> list[str]:
-    """Distinct canonical person names in order of first mention."""
-    seen: list[str] = []
-    for ent in entities:
-        if ent.label == "PERSON" and ent.canonical not in seen:
-            seen.append(ent.canonical)
-    return seen

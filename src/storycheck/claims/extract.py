@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storycheck.claims.entities import ArticleEntities, canonical_alias
-from storycheck.claims.lexicon import ATTRIBUTION_VERBS, EVALUATIVE, EVENT_VERBS, EVIDENCE_VERBS, REFUSAL_VERBS, SPEECH_NEEDS_CLAUSE
+from storycheck.claims.lexicon import ATTRIBUTION_VERBS, EVALUATIVE, EVENT_VERBS, EVIDENCE_VERBS, REFUSAL_VERBS
 from storycheck.claims.quotes import FoundQuote, QuoteContext, TokenIndex, name_for_token
 
 if TYPE_CHECKING:
@@ -86,9 +86,13 @@ def _reporting_verb(verb: Token | None, ents: ArticleEntities | None = None) -> 
     word = verb.text.lower()
     if word not in ATTRIBUTION_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    if word in EVIDENCE_VERBS and word not in {"tell", "tells", "told"} or word in {"tell", "tells", "told"} and not _has_clause(verb):
-        return _is_source_subject(_subject(verb), ents) and (_has_clause(verb) or _SOURCE_HEADS.search(
-            " ".join(x.text for x in _subject(verb).subtree)) is not None)  # type: ignore[union-attr]
+    speech_tell = word in {"tell", "tells", "told"} and _has_clause(verb)
+    if word in EVIDENCE_VERBS and not speech_tell:
+        # "images showed ..." reports nothing; "UN data shows ..." / "the ministry found that ..." does
+        subj = _subject(verb)
+        if subj is None or not _is_source_subject(subj, ents):
+            return False
+        return _has_clause(verb) or _SOURCE_HEADS.search(" ".join(x.text for x in subj.subtree)) is not None
     return _has_clause(verb)
 
 

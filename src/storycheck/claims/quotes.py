@@ -46,7 +46,6 @@ _DOCUMENT_NOUNS = frozenset(
     "statement statements report letter website account release communique communiqué post posts filing".split()
 )
 _PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
-_QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
 

@@ -78,10 +78,3 @@ def sentence_spans(doc: Doc, body: str) -> list[tuple[int, int]]:
         else:
             merged.append(piece)
     return merged
-
-
-def paragraph_of(body: str, offset: int) -> tuple[int, int]:
-    """The span of the paragraph (line block) that contains ``offset``."""
-    start = body.rfind("\n", 0, offset) + 1
-    end = body.find("\n", offset)
-    return start, len(body) if end < 0 else end
