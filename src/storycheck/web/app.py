@@ -84,9 +84,11 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
     app.add_middleware(SecurityMiddleware, max_body=limit, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
+    def render_page(name: str, **context: Any) -> str:
+        return str(env.get_template(name).render(article_href=_href_article, story_href=_href_story, **context))
+
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = env.get_template(name).render(article_href=_href_article, story_href=_href_story, **context)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(render_page(name, **context), status_code=status)
 
     def not_found_page(what: str) -> HTMLResponse:
         return page("error.html", 404, title="Not found", message=what)
@@ -109,23 +111,30 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         snap = data.snapshot()
-        stories = [snap.story(v.story.id) for v in snap.report.verifications]
-        loose = [snap.article(a.id) for a in snap.report.articles if a.id not in snap.index.story_of]
-        return page("index.html", title="Stories", stories=stories, loose=loose, report=snap.report)
+
+        def render() -> str:
+            stories = [snap.story(v.story.id) for v in snap.report.verifications]
+            loose = [snap.article(a.id) for a in snap.report.articles if a.id not in snap.index.story_of]
+            return render_page("index.html", title="Stories", stories=stories, loose=loose, report=snap.report)
+
+        return HTMLResponse(snap.page("index", render))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
-        sv = data.snapshot().story(story_id)
+        snap = data.snapshot()
+        sv = snap.story(story_id)
         if sv is None:
             return not_found_page(f"No story with id {story_id!r}.")
-        return page("story.html", title=sv.story.title, sv=sv)
+        return HTMLResponse(snap.page(f"story:{story_id}", lambda: render_page("story.html", title=sv.story.title, sv=sv)))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
-        av = data.snapshot().article(article_id)
+        snap = data.snapshot()
+        av = snap.article(article_id)
         if av is None:
             return not_found_page(f"No article with id {article_id!r}.")
-        return page("article.html", title=av.article.title or av.article.id, av=av)
+        title = av.article.title or av.article.id
+        return HTMLResponse(snap.page(f"article:{article_id}", lambda: render_page("article.html", title=title, av=av)))
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form() -> HTMLResponse:

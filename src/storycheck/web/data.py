@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,17 @@ class Snapshot:
     report: Report
     index: ReportIndex
     _stories: dict[str, StoryView] = field(default_factory=dict)
+    _pages: dict[str, str] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def page(self, key: str, render: Callable[[], str]) -> str:
+        """A rendered page, kept for the life of this snapshot (pages depend on nothing else)."""
+        html = self._pages.get(key)
+        if html is None:
+            html = render()
+            with self._lock:
+                self._pages[key] = html
+        return html
 
     def story(self, story_id: str) -> StoryView | None:
         view = self._stories.get(story_id)
