@@ -76,6 +76,8 @@ CASES = [
     ("Tens of millions of dollars vanished.", "Tens of millions of dollars", 1e7, 99_999_999, "USD", "vague", None),
     ("She killed 100 ISIS fighters, officials said.", "100 ISIS fighters", 100, 100, "fighter", None, None),
     ("The league has run this way for 40-plus years.", "40-plus years", 40, None, "year", "at least", None),
+    ("The night fell to minus 12 degrees.", "minus 12 degrees", -12, -12, "degree", None, None),
+    ("It hit about minus 30 degrees.", "about minus 30 degrees", -33, -27, "degree", "about", None),
 ]
 
 

@@ -99,6 +99,13 @@ CASES = [
     ("The gallery is shut from Monday to Friday.", "from Monday to Friday", TUE, "future", "2026-02-09", "2026-02-13", "span"),
     ("A review is due by the end of the decade.", "the end of the decade", TUE, "future", "2028-01-01", "2029-12-31", "span"),
     ("Officials said 2025 was the wettest year.", "2025", TUE, "past", "2025-01-01", "2025-12-31", "year"),
+    ("Planting starts in late spring.", "late spring", TUE, "future", "2026-05-01", "2026-05-31", "span"),
+    ("Clashes flared in the third week of January.", "the third week of January", TUE, "past", "2026-01-15", "2026-01-21", "week"),
+    ("Fares have been frozen for six months.", "for six months", TUE, None, "2025-08-03", "2026-02-03", "span"),
+    ("The survey spans the years 2016 to 2021.", "2016 to 2021", TUE, "past", "2016-01-01", "2021-12-31", "span"),
+    ("The survey ran from 2016 to 2021.", "from 2016 to 2021", TUE, "past", "2016-01-01", "2021-12-31", "span"),
+    ("Visitors are below pre-2020 levels.", "pre-2020", TUE, None, None, "2019-12-31", "span"),
+    ("Post-2008 rules tightened lending.", "Post-2008", TUE, None, "2009-01-01", None, "span"),
 ]
 
 

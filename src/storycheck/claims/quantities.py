@@ -175,9 +175,9 @@ def _hedge_before(text: str, start: int, unit: str | None = None) -> tuple[int, 
 
 def _apply_hedge(x: float, hedge: str | None) -> tuple[float | None, float | None]:
     if hedge == "about":
-        return (x * 0.9, x * 1.1)
+        return (min(x * 0.9, x * 1.1), max(x * 0.9, x * 1.1))
     if hedge == "nearly":
-        return (x * 0.9, x)
+        return (min(x * 0.9, x), max(x * 0.9, x))
     if hedge in ("more than", "at least"):
         return (x, None)
     if hedge in ("up to", "less than"):
@@ -220,6 +220,9 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:  # noqa: C901 
         return None
     is_digits = _digits(m)
     value *= scale_of(scale_word)
+    minus = re.search(r"\b(?i:minus|negative)\s+$", before)
+    if minus:  # "minus 20 degrees"
+        value, start, before = -value, minus.start(), before[: minus.start()]
 
     if is_digits:
         if _LIST_START.match(before) and re.match(r"[.)](?:\s|$)", text[m.end("num"):m.end("num") + 2]):

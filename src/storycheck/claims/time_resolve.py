@@ -23,7 +23,9 @@ PERFECT_NOTE = "runs up to the anchor (present perfect)"
 _MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "start": (1, 1), "end": (12, 12),
                "h1": (1, 6), "h2": (7, 12)}
+_WEEK_PARTS = frozenset({"w1", "w2", "w3", "w4", "wlast"})  # "the second week of January": days 8-14
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_SEASON_THIRDS = {"early": 0, "mid": 1, "late": 2}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
 
 
@@ -171,6 +173,11 @@ def _resolve(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Inter
         if inner[0] is None:
             return inner
         return (None, inner[0] - dt.timedelta(days=1), "span", True, False, None)
+    if kind == "after":
+        inner = resolve_spec(spec.inner[0], anchor, tense)
+        if inner[1] is None:
+            return inner
+        return (inner[1] + dt.timedelta(days=1), None, "span", False, True, None)
     if kind == "by":
         inner = resolve_spec(spec.inner[0], anchor, tense)
         if inner[1] is None:
@@ -288,6 +295,12 @@ def _date(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Interval
 
 
 def _month_interval(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    if part in _WEEK_PARTS:
+        end = _month_end(year, month)
+        if part == "wlast":
+            return (end - dt.timedelta(days=6), end)
+        n = int(part[1])
+        return (dt.date(year, month, 7 * (n - 1) + 1), dt.date(year, month, 7 * n))
     if part in _MONTH_PARTS:
         d1, d2 = _MONTH_PARTS[part]
         end = _month_end(year, month)
@@ -297,7 +310,7 @@ def _month_interval(year: int, month: int, part: str | None) -> tuple[dt.date, d
 
 def _month(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Interval:
     month = spec.month or 1
-    gran = "span" if spec.part in _MONTH_PARTS else "month"
+    gran = "week" if spec.part in _WEEK_PARTS else "span" if spec.part in _MONTH_PARTS else "month"
     if spec.year is not None:
         lo, hi = _month_interval(spec.year, month, spec.part)
         return (lo, hi, gran, False, False, None)
@@ -336,6 +349,8 @@ def _quarter(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Inter
 
 def _season(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Interval:
     m1, m2 = _SEASONS[spec.part or "summer"]
+    if spec.sub in _SEASON_THIRDS:  # "late spring" is the season's last month
+        m1 = m2 = m1 + _SEASON_THIRDS[spec.sub]
 
     def interval(y: int) -> tuple[dt.date, dt.date]:
         end = _add_months(dt.date(y, m1, 1), m2 - m1)  # winter runs into the next year

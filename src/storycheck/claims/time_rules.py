@@ -66,6 +66,7 @@ class TimeSpec:
     inner: tuple[TimeSpec, ...] = ()
     note: str | None = None
     weekday: int | None = None
+    sub: str | None = None  # part of a season: "early" | "mid" | "late"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +116,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?(?P<mon>{_MONTH_FULL})\b(?!\s*\d)")),
     ("decade", re.compile(rf"(?:(?P<part>(?i:early|mid|late))[-\s]\s*)?(?:(?P<full>(?:1[5-9]|20)\d0)|'(?P<short>\d0))s\b")),
-    ("year_range", re.compile(rf"(?<![\d,.$€£-])(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d%])")),
+    ("year_range", re.compile(
+        rf"(?<![\d,.$€£-])(?P<y1>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR}|\d\d)|\s+(?i:to|through|until|till)\s+(?P<y3>{YEAR}))(?![\d%])")),
     ("year_part", re.compile(rf"(?P<part>{PART})[-\s]\s*(?P<year>{YEAR})")),
     ("half", re.compile(
         rf"(?i:the\s+)?(?P<h>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+"
         rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|last|next))\s+(?i:year)\b)")),
     ("season", re.compile(
-        rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<year>{YEAR})"
-        rf"|(?P<rel>(?i:last|this|next|the))\s+(?P<s2>(?i:spring|summer|autumn|winter)|(?<!the\s)(?i:fall))\b(?!\s+(?i:of)\b)")),
+        rf"(?:(?i:the)\s+)?(?:(?P<sp>(?i:early|mid|late))[-\s]\s*)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<year>{YEAR})"
+        rf"|(?P<rel>(?i:last|this|next|the))\s+(?:(?P<sp2>(?i:early|mid|late))[-\s]\s*)?"
+        rf"(?P<s2>(?i:spring|summer|autumn|winter)|(?<!the\s)(?i:fall))\b(?!\s+(?i:of)\b)"
+        rf"|\b(?P<sp3>(?i:early|mid|late))[-\s]\s*(?P<s3>(?i:spring|summer|autumn|winter))\b(?!\s+(?i:of)\b)")),
+    ("week_of_month", re.compile(
+        rf"(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+"
+        rf"(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<year>{YEAR}))?")),
+    ("pre_post", re.compile(rf"\b(?P<w>(?i:pre|post))-(?P<year>{YEAR})\b")),
     ("century", re.compile(
         r"(?:(?i:the)\s+)?(?P<n>1\d|20|21|[2-9])(?:st|nd|rd|th)[-\s](?i:century)\b")),
     ("quarter", re.compile(
@@ -152,7 +160,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?P<prep>(?i:for|over|in))\s+(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|roughly|some|at\s+least))\s+)?"
         rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))"
-        rf"|\b(?P<prep2>(?i:in))\s+(?P<n2>{NUM})\s+(?P<unit2>(?i:days?|weeks?|months?))\b(?!\s+(?i:ago|earlier|later|of\b))")),
+        rf"|\b(?P<prep2>(?i:in|for))\s+(?P<n2>{NUM})\s+(?P<unit2>(?i:days?|weeks?|months?))\b(?!\s+(?i:ago|earlier|later|of\b))")),
     ("relative_event", re.compile(
         rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after))"
         rf"|(?<!\bfor\s)(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later|after)"
@@ -239,7 +247,7 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         return TimeSpec("decade", year=start, part=_part_of(g.get("part")))
     if name == "year_range":
         y1 = int(g["y1"])
-        y2s = g["y2"]
+        y2s = g["y2"] or g["y3"]
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if y2 <= y1:
             return None
@@ -253,12 +261,21 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         shift = {"the": 0, "this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         return TimeSpec("period", unit="year", n=shift, part=part)
     if name == "season":
+        sub = _part_of(g.get("sp") or g.get("sp2") or g.get("sp3"))
         if g.get("s"):
             season = g["s"].lower()
-            return TimeSpec("season", year=int(g["year"]), part="autumn" if season == "fall" else season)
-        season = g["s2"].lower()
-        rel = _rel_word(g["rel"])
-        return TimeSpec("season", rel=None if rel == "the" else rel, part="autumn" if season == "fall" else season)
+            return TimeSpec("season", year=int(g["year"]), part="autumn" if season == "fall" else season, sub=sub)
+        season = (g.get("s2") or g["s3"]).lower()
+        rel = _rel_word(g.get("rel"))
+        return TimeSpec("season", rel=None if rel in ("the", None) else rel,
+                        part="autumn" if season == "fall" else season, sub=sub)
+    if name == "week_of_month":
+        nth = {"first": "w1", "second": "w2", "third": "w3", "fourth": "w4", "last": "wlast", "final": "wlast"}
+        return TimeSpec("month", month=MONTH_NUMBER[g["mon"]], year=int(g["year"]) if g.get("year") else None,
+                        part=nth[g["nth"].lower()])
+    if name == "pre_post":
+        year = TimeSpec("year", year=int(g["year"]))
+        return TimeSpec("before" if g["w"].lower() == "pre" else "after", inner=(year,))
     if name == "quarter":
         if g.get("qn"):
             return TimeSpec("quarter", n=int(g["qn"]), year=int(g["year2"]))
@@ -304,7 +321,8 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
     if name == "duration":
         if g.get("prep2"):
             n2 = _num_of(g["n2"])
-            return TimeSpec("in_n", n=n2, unit=_unit_of(g["unit2"])) if n2 else None
+            kind = "in_n" if g["prep2"].lower() == "in" else "for_n"
+            return TimeSpec(kind, n=n2, unit=_unit_of(g["unit2"])) if n2 else None
         n = _num_of(g["n"])
         if n is None:
             return None
@@ -338,9 +356,10 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "numeric": ("/",),
     "mdy": _MONTH_TRIGGERS, "dmy": _MONTH_TRIGGERS, "month_year": _MONTH_TRIGGERS,
     "month_relyear": _MONTH_TRIGGERS, "month_part": _MONTH_TRIGGERS, "month": _MONTH_TRIGGERS,
-    "decade": ("0s",), "year_range": ("-", "–"),
+    "decade": ("0s",), "year_range": ("-", "–", " to ", "through", "until", "till"),
     "year_part": ("early", "mid", "late", "end", "beginning", "start", "middle"),
     "half": ("half",), "season": ("spring", "summer", "autumn", "fall", "winter"), "century": ("century",),
+    "week_of_month": ("week",), "pre_post": ("pre-", "post-"),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "rel_day": ("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening"),
     "weekday": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "weekend": ("weekend",),
@@ -395,9 +414,13 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < len(cands):
         a = cands[i]
+        opener = _RANGE_OPEN.search(text, 0, a.start)
+        if a.spec.kind == "range" and opener and opener.group(1).lower() == "from":
+            out.append(Candidate(opener.start(), a.end, a.spec))  # "from 2016 to 2021" found as one range
+            i += 1
+            continue
         if i + 1 < len(cands):
             b = cands[i + 1]
-            opener = _RANGE_OPEN.search(text, 0, a.start)
             join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
             if (opener and join and a.spec.kind in _RANGE_KINDS and b.spec.kind in _RANGE_KINDS
                     and (a.spec.kind == "weekday") == (b.spec.kind == "weekday")
