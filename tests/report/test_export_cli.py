@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from click.testing import CliRunner
 from test_claimreview import check_claimreview
 
@@ -40,9 +41,8 @@ def test_export_needs_inputs_or_an_existing_database(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
+@pytest.mark.slow
 def test_export_runs_the_pipeline_on_inputs_and_stores_them(tmp_path: Path) -> None:
-    import pytest
-
     example = Path(__file__).resolve().parent.parent.parent / "examples" / "harbour-strike"
     try:
         from storycheck.verify import group_stories, verify_story  # noqa: F401
