@@ -120,3 +120,11 @@ def test_a_far_outlier_does_not_squash_the_timeline(story_report: Report) -> Non
     xs = [rows[f"event on {d}"].markers[0].x for d in days]
     assert xs == sorted(xs) and xs[-1] - xs[0] > (chart.plot_right - chart.plot_left) / 2  # the ten days fill the chart
     assert rows["first in eleven years"].markers[0].x == chart.plot_right
+
+
+def test_claim_views_carry_the_other_outlets_words(story_report: Report) -> None:
+    index = ReportIndex(story_report)
+    wire = next(av for av in story_view(story_report.verifications[0], index).articles if av.article.id == "a-wire")
+    vote = next(cv for cv in wire.claims if cv.claim.id == "a-wire:c1")
+    assert [w.outlet for w in vote.contradicting] == ["Northport Gazette", "Coastal Daily"]
+    assert vote.supporting == () and vote.check is not None and vote.check.verdict == "contradicted"

@@ -100,6 +100,10 @@ def test_article_page_highlights_claims_and_folds_comments(browser: Any, story_s
     browser.get(story_server.url + "/articles/a-gazette")
     marks = {m.get_attribute("id"): m.get_attribute("class") for m in browser.find_elements(By.CSS_SELECTOR, ".body mark")}
     assert marks == {"a-gazette-c1": "contradicted", "a-gazette-c2": "corroborated", "a-gazette-c3": "claim"}
+    claims = browser.find_element(By.CSS_SELECTOR, "details.claims")
+    assert claims.get_attribute("open") is not None  # the article page opens its fact-check
+    assert "Against: Valley Wire \u201cCouncillors in Northport voted on Monday" in claims.text
+    assert "Backed by: Coastal Daily" in claims.text
     comments = browser.find_element(By.CSS_SELECTOR, "details.comments")
     assert comments.get_attribute("open") is None
     assert not browser.find_element(By.XPATH, "//details[@class='comments']//li").is_displayed()

@@ -171,6 +171,8 @@ class ClaimView:
     kind: str | None
     findings: tuple[str, ...]
     check: ClaimCheck | None
+    supporting: tuple[Words, ...] = ()  # other outlets' words backing this claim
+    contradicting: tuple[Words, ...] = ()  # and against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,12 +544,21 @@ def segments(article: Article, claims: Iterable[ClaimView]) -> tuple[Segment, ..
     return tuple(out)
 
 
+def _claim_view(claim: Claim, index: ReportIndex) -> ClaimView:
+    check = index.checks.get(claim.id)
+
+    def words(ids: tuple[str, ...]) -> tuple[Words, ...]:
+        return tuple(w for w in (index.words(c) for c in ids) if w is not None)
+
+    return ClaimView(
+        claim, index.claim_kind(claim.id), tuple(f.id for f in index.findings_of.get(claim.id, ())), check,
+        words(check.supporting) if check else (), words(check.contradicting) if check else (),
+    )
+
+
 def article_view(article: Article, index: ReportIndex) -> ArticleView:
     ex = index.extractions.get(article.id)
-    claims = tuple(
-        ClaimView(c, index.claim_kind(c.id), tuple(f.id for f in index.findings_of.get(c.id, ())), index.checks.get(c.id))
-        for c in (ex.claims if ex else ())
-    )
+    claims = tuple(_claim_view(c, index) for c in (ex.claims if ex else ()))
     return ArticleView(article, outlet_name(article), index.story_of.get(article.id), claims,
                        ex.quotes if ex else (), segments(article, claims))
 
