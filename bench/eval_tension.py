@@ -189,10 +189,20 @@ def run_corpus(n_articles: int, n_stories: int, settings: Settings) -> None:
         for c in g.conflicts:
             planted.setdefault(FIELD_OF[c], set()).add(art.id)
     found: dict[str, list[set[str]]] = {}
-    t0 = time.perf_counter()
     members = {a.id: a for a in arts}
+    # as the pipeline does: undated articles' relative dates are read against the story's date
+    from storycheck.claims import resolve_times
+    from storycheck.verify import story_anchor
+
+    t0 = time.perf_counter()
     for label, ids in sorted(stories.items()):
-        v = verify_story(Story(id=label, title=label, articles=tuple(ids)), members, exs, settings=settings)
+        story = Story(id=label, title=label, articles=tuple(ids))
+        anchor = story_anchor(story, {i: members[i] for i in ids}, exs)
+        if anchor is not None:
+            for i in ids:
+                if not members[i].published:
+                    exs[i] = resolve_times(exs[i], members[i], anchor=anchor, anchor_source="story")
+        v = verify_story(story, members, exs, settings=settings)
         for f in v.findings:
             if f.kind == "contradicted":
                 found.setdefault(f.field, []).append(set(f.articles))

@@ -57,15 +57,16 @@ _EVENT_FORMS: dict[str, str] = {
     "lawsuit": "lawsuit lawsuits sued sues",
     "launch": "launch launched launches",
     "crash": "crash crashed crashes",
-    "disaster": "earthquake quake flood floods flooding hurricane storm wildfire fire fires explosion "
-    "exploded blast",
+    "disaster": "earthquake quake flood floods flooding flooded floodwater floodwaters overflowed burst "
+    "hurricane storm wildfire fire fires blaze explosion exploded blast evacuated evacuation displaced "
+    "homes swept gutted",
     "strike_work": "walkout stoppage",
     "announce": "announced announcement unveiled",
     "decision": "ruling ruled decision",
     "aid": "aid assistance",
     "production": "production produced output cultivation",
     "flight": "flight flights",
-    "rescue": "rescue rescued rescuing evacuated evacuation",
+    "rescue": "rescue rescued rescuing",
     "score": "scored scores scoring goal goals",
     "budget": "budget budgets",
 }
