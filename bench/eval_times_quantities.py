@@ -8,8 +8,8 @@ expected quantities with text/value_min/value_max/unit/hedge/per), both written
 before the rules; times_holdout.jsonl and quantities_holdout.jsonl were written
 after the rules with phrasings the rules had not seen, and scored once before any
 fix (figures in bench/RESULTS.md); times_holdout2.jsonl and
-quantities_holdout2.jsonl likewise (scored once, then fixed); times_holdout3.jsonl
-and quantities_holdout3.jsonl came last and no rule was changed after reading them. Detection is
+quantities_holdout2.jsonl likewise, and times_holdout3.jsonl and quantities_holdout3.jsonl
+last (each scored once before any fix it led to). Detection is
 scored on exact spans (and, more leniently, on overlapping spans); values only on
 expressions whose span was found exactly.
 """

@@ -161,12 +161,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<prep>(?i:for|over|in))\s+(?:(?P<hedge>(?i:more\s+than|over|nearly|almost|about|roughly|some|at\s+least))\s+)?"
         rf"(?P<n>{NUM})\s+(?P<unit>(?i:years?|decades?|century|centuries))\b(?!\s+(?i:ago|earlier|later|old|of\b))"
         rf"|\b(?P<prep2>(?i:in|for))\s+(?P<n2>{NUM})\s+(?P<unit2>(?i:days?|weeks?|months?))\b(?!\s+(?i:ago|earlier|later|of\b))")),
+    # found at the unit word and extended backwards to its number in _relative_event: scanning for
+    # a number word at every word boundary was the slowest pattern of all
     ("relative_event", re.compile(
-        rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after))"
-        rf"|(?<!\bfor\s)(?P<units>{UNIT_PLURAL})\s+(?i:earlier|later|after)"
-        rf"|(?P<n3>{NUM})\s+(?P<unit3>{UNIT_ANY})\s+(?i:on)(?=\s*,))\b"
-        r"(?!\s+(?i:this|that|than))"
-        r"|\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
+        rf"\b(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after|on(?=\s*,)))\b(?!\s+(?i:this|that|than))")),
+    ("relative_the", re.compile(
+        r"\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
     ("vague", re.compile(
         r"\b(?:(?P<recent>(?i:recent\s+(?:days|weeks|months|years|decades)"
         r"|the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years|decades)))"
@@ -203,6 +203,24 @@ def _counts_noun(after: re.Match[str]) -> bool:
     if first is not None and (first in NOT_NOUNS or first in ("the", "a", "an", "and", "or", "to", "in")):
         return False  # "2025 was the ...": a verb comes first
     return plural not in NOT_NOUNS and len(plural) > 3
+
+
+_NUM_BEFORE = re.compile(rf"\b(?:{NUM}|(?i:a\s+few|several))\s+$")
+_FOR_BEFORE = re.compile(r"(?i:\bfor\s+)$")
+
+
+def _relative_event(text: str, m: re.Match[str]) -> Candidate | None:
+    """ "three days later", "months after", "ten years on,": dated from another event, not the anchor."""
+    unit, direction = m.group("unit").lower(), m.group("dir").lower()
+    num = _NUM_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if num is not None:
+        start = num.start()
+    elif unit.endswith("s") and direction in ("earlier", "later", "after") and not _FOR_BEFORE.search(
+            text, max(0, m.start() - 5), m.start()):
+        start = m.start()  # "months later"
+    else:
+        return None
+    return Candidate(start, m.end(), TimeSpec("vague", note="relative to another event in the story, not to the anchor"))
 
 
 def _rel_word(word: str | None) -> str | None:
@@ -330,7 +348,7 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         open_back = hedge.startswith(("more", "over", "at least"))
         return TimeSpec("in_n" if g["prep"].lower() == "in" else "for_n", n=n, unit=_unit_of(g["unit"]),
                         part="open" if open_back else None)
-    if name == "relative_event":
+    if name in ("relative_event", "relative_the"):
         return TimeSpec("vague", note="relative to another event in the story, not to the anchor")
     if name == "vague":
         return TimeSpec("vague", note="vague period; not resolved to dates")
@@ -350,6 +368,9 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
 _MONTH_TRIGGERS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CASED = frozenset({"mdy", "dmy", "month_year", "month_relyear", "month_part", "month", "weekday"})
 _PERIOD_TRIGGERS = ("week", "month", "year", "quarter", "decade")
+_UNIT_STEMS = ("day", "week", "month", "year", "decade", "centur", "fortnight")
+# patterns that only mean something next to a unit word ("three days later")
+_NEEDS_UNIT = frozenset({"relative_event", "ago", "duration", "past_n", "vague"})
 # Words one of which must be in the (lowercased) sentence before a pattern is tried:
 # a substring test is far cheaper than a regex scan with optional leading groups.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -366,7 +387,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "period": _PERIOD_TRIGGERS, "period_in_the": _PERIOD_TRIGGERS, "end_of_period": _PERIOD_TRIGGERS,
     "past_n": ("past", "last", "previous"), "ago": ("ago",),
     "duration": ("year", "decade", "centur", "day", "week", "month"),
-    "relative_event": ("earlier", "later", "before", "after", "following", "next", "previous", "same", "that", "on,"),
+    "relative_event": ("earlier", "later", "before", "after", "on,"),
+    "relative_the": ("following", "next", "previous", "same", "that"),
     "vague": ("recent", "coming", "few", "days", "weeks", "months", "years", "decades"),
 }
 
@@ -385,8 +407,15 @@ def locate(text: str) -> list[Candidate]:
         triggers = _TRIGGERS.get(name)
         if triggers and not any(t in (text if name in _CASED else low) for t in triggers):
             continue
+        if name in _NEEDS_UNIT and not any(u in low for u in _UNIT_STEMS):
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
+                continue
+            if name == "relative_event":
+                rel = _relative_event(text, m)
+                if rel is not None:
+                    found.append(rel)
                 continue
             spec = _build(name, m, text)
             if spec is not None:
