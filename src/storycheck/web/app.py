@@ -20,6 +20,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from storycheck.errors import IngestError
@@ -157,7 +158,7 @@ def create_app(db_path: str, *, settings: Settings, allowed_hosts: list[str] | N
                 sub = Submission("paste", fields["text"].encode("utf-8"), **meta)
             else:
                 raise HTTPException(400, "Paste an article, choose a file or give a URL.")
-            job = submit(sub)
+            job = await run_in_threadpool(submit, sub)  # the URL check resolves names: not on the event loop
         except HTTPException as exc:
             return page("add.html", exc.status_code, title="Add articles", error=exc.detail, limit=limit, form=fields)
         finally:
