@@ -160,6 +160,14 @@ def test_quantities_compatible(a: str, b: str, expected: bool | None) -> None:
     assert quantities_compatible(_q(a), _q(b)) is expected
 
 
+def test_hand_built_hedged_points_are_widened() -> None:
+    about = Quantity("about 1,200", 0, 11, 1200, 1200, "people", "about")
+    more = Quantity("more than 1,150", 0, 15, 1150, None, "people", "more than")
+    assert quantities_compatible(about, more) is True
+    nearly = Quantity("nearly 500", 0, 10, 500, 500, "troops", "nearly")
+    assert quantities_compatible(nearly, Quantity("600 troops", 0, 10, 600, 600, "troops", None)) is False
+
+
 def test_a_missing_quantity_is_never_a_contradiction() -> None:
     call = _q("They spoke in a 40-minute call.")
     assert quantities_compatible(call, None) is None  # "a long call" carries no number

@@ -31,6 +31,8 @@ _CONVERSIONS: dict[str, tuple[str, float]] = {
 }
 # "people" is comparable with any noun that counts people; two different such nouns are not
 # ("300 soldiers" and "300 civilians" count different groups)
+_ABOUT = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated", "estimated"})
+_NEARLY = frozenset({"nearly", "almost", "close to"})
 _PERSON_NOUNS = frozenset({
     "people", "person", "protester", "demonstrator", "worker", "migrant", "refugee", "deportee",
     "civilian", "resident", "student", "teacher", "passenger", "voter", "farmer", "employee",
@@ -112,8 +114,15 @@ def _value_bounds(q: Quantity, factor: float, rounding: float, exact_below: floa
         if q.value is None:
             return None
         lo = hi = q.value
-    if q.hedge is None and lo is not None and lo == hi and abs(lo) >= exact_below:
-        lo, hi = lo * (1 - rounding), lo * (1 + rounding)
+    if lo is not None and lo == hi:
+        hedge = (q.hedge or "").lower()
+        # records built elsewhere may keep a hedged point unwidened; widen it as find_quantities would
+        if hedge in _ABOUT:
+            lo, hi = min(lo * 0.9, lo * 1.1), max(lo * 0.9, lo * 1.1)
+        elif hedge in _NEARLY:
+            lo, hi = min(lo * 0.9, lo), max(lo * 0.9, lo)
+        elif not hedge and abs(lo) >= exact_below:
+            lo, hi = lo * (1 - rounding), lo * (1 + rounding)
     return (None if lo is None else lo * factor, None if hi is None else hi * factor)
 
 
