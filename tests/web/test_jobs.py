@@ -80,7 +80,10 @@ def test_fetched_url_joins_the_story_and_the_app_shows_it(job_server: LiveServer
     assert article["url"].endswith("/news/ferry-strike") and "began a strike on Tuesday" in article["body"]
     assert "Copyright 2026" not in article["body"]
     stories = httpx.get(job_server.url + "/api/stories").json()
-    assert stories and sum(s["counts"]["articles"] for s in stories) >= 2
+    (story,) = [s for s in stories if article_id in s["articles"]]
+    # the pasted Courier article (previous test) and this one tell one event: one story, both outlets
+    assert story["id"] in job["stories"] and len(story["articles"]) >= 2
+    assert any(a.startswith("paste-") for a in story["articles"]), story
     for s in stories:
         assert httpx.get(job_server.url + s["links"]["page"]).status_code == 200
 
