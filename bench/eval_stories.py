@@ -40,15 +40,16 @@ from storycheck.verify.similarity import (  # noqa: E402
     Weights,
     entity_weights,
     explicit_dates,
+    lead_text,
     similarity_matrix,
     tokens,
     years_in,
 )
+from storycheck.verify.stories import default_weights, group_scores  # noqa: E402
 from storycheck.verify.story_index import StoryIndex  # noqa: E402
 
 BASELINE_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
-LEXICAL_ONLY = Weights(lexical=1.0, embedding=0.0, entity=0.0, year_penalty=0.0, date_penalty=0.0)
-EMBED_CHARS = 1500  # same lead length the pipeline embeds
+LEXICAL_ONLY = Weights(lexical=1.0, embedding=0.0, entity=0.0, year_penalty=0.0, date_penalty=0.0, contrast=0.0)
 
 
 def bcubed(pred: Sequence[object], gold: Sequence[object]) -> tuple[float, float, float]:
@@ -106,7 +107,7 @@ def features(docs: list[dict[str, object]], *, name: str, cache: Path | None, se
         ents = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=32)]
         t1 = time.perf_counter()
         encoder = get_encoder(settings.embedding_model)
-        vectors = encoder.encode([t[:EMBED_CHARS] for t in texts]) if encoder else None
+        vectors = encoder.encode([lead_text(None, t) for t in texts]) if encoder else None
         t2 = time.perf_counter()
         print(f"  {name}: NER {t1 - t0:.1f}s, embeddings {t2 - t1:.1f}s for {len(docs)} documents")
         if cached:
@@ -134,7 +135,7 @@ def without_embeddings(feats: list[DocFeatures]) -> list[DocFeatures]:
 
 
 def cluster(feats: list[DocFeatures], *, weights: Weights, threshold: float) -> list[int]:
-    groups = average_linkage(similarity_matrix(feats, weights=weights), threshold=threshold)
+    groups = average_linkage(group_scores(feats, weights=weights), threshold=threshold)
     labels = [0] * len(feats)
     for g, members in enumerate(groups):
         for i in members:
@@ -191,7 +192,7 @@ def main() -> None:
     print(f"\nECB+ {args.split}: {len(docs)} documents, {len(set(gold))} gold events, {len({d['topic'] for d in docs})} topics; all documents clustered at once\n")
     print("| method | clusters | B3 P | B3 R | B3 F1 |\n|---|---|---|---|---|")
     print(row(f"TF-IDF average linkage (baseline, threshold {base_th} from dev)", cluster(feats, weights=LEXICAL_ONLY, threshold=base_th), gold))
-    print(row(f"storycheck: TF-IDF + entities + dates, no embeddings (threshold {threshold_lex})", cluster(without_embeddings(feats), weights=Weights(), threshold=threshold_lex), gold))
+    print(row(f"storycheck: TF-IDF + entities + dates, no embeddings (threshold {threshold_lex})", cluster(without_embeddings(feats), weights=default_weights(embeddings=False), threshold=threshold_lex), gold))
     print(row(f"storycheck: + MiniLM embeddings (default, threshold {threshold})", cluster(feats, weights=Weights(), threshold=threshold), gold))
     labels, per_doc = online(feats, threshold=threshold)
     print(row("storycheck StoryIndex (online, one document at a time, file order)", labels, gold))
@@ -206,7 +207,7 @@ def main() -> None:
         print(f"\nFNC-1 derived body clusters (silver): {len(fnc)} bodies, {len(set(fgold))} clusters\n")
         print("| method | clusters | B3 P | B3 R | B3 F1 |\n|---|---|---|---|---|")
         print(row(f"TF-IDF average linkage (baseline, threshold {base_th})", cluster(fnc_feats, weights=LEXICAL_ONLY, threshold=base_th), fgold))
-        print(row("storycheck, no embeddings", cluster(without_embeddings(fnc_feats), weights=Weights(), threshold=threshold_lex), fgold))
+        print(row("storycheck, no embeddings", cluster(without_embeddings(fnc_feats), weights=default_weights(embeddings=False), threshold=threshold_lex), fgold))
         print(row("storycheck (default)", cluster(fnc_feats, weights=Weights(), threshold=threshold), fgold))
         labels, _ = online(fnc_feats, threshold=threshold)
         print(row("storycheck StoryIndex (online)", labels, fgold))

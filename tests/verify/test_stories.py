@@ -162,3 +162,18 @@ def test_story_index_streams_to_the_same_groups(
     assert ids[0] == story_id(ordered[0].id)
     assert index.add(feats[0]) == ids[0]  # adding again changes nothing
     assert len(index) == 4
+
+
+def test_seed_articles_form_one_story(seeds_dir: Path, settings: Settings) -> None:
+    """The five real scraped reports and previews of one White House meeting are one story."""
+    from storycheck.claims import extract_claims
+    from storycheck.pipeline import read_and_clean
+
+    pairs, failures = read_and_clean([str(p) for p in sorted(seeds_dir.glob("*.txt"))], settings=settings)
+    assert not failures
+    seeds = [a for _, a in pairs]
+    known = {ex.article: ex for ex in extract_claims(seeds, settings=settings)}
+    stories = group_stories(seeds, known, settings=settings)
+    assert len(stories) == 1
+    assert set(stories[0].articles) == {a.id for a in seeds}
+    assert stories[0].title in {a.title for a in seeds if a.title}

@@ -143,6 +143,9 @@ class Weights:
     date_gap_days: float = 7.0  # publication dates further apart than this start to count against
     date_penalty: float = 0.25  # the most that far-apart dates subtract
     year_penalty: float = 0.2  # subtracted when the years the two texts name do not meet
+    contrast_threshold: float = 0.15  # coarse cut that finds groups of same-kind documents
+    contrast: float = 1.0  # weight of the within-group (local IDF, centred embedding) score
+    contrast_min_group: int = 4  # smaller coarse groups are left as they are
 
 
 def _sparse_matrix(bags: Sequence[Mapping[str, float]], idf: Mapping[str, float], *, sublinear: bool) -> np.ndarray:
@@ -221,6 +224,55 @@ def similarity_matrix(docs: Sequence[DocFeatures], *, weights: Weights = Weights
     score -= _date_penalties(docs, weights)
     np.fill_diagonal(score, 1.0)
     return score
+
+
+def contrast_within_groups(
+    score: np.ndarray, docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], *, weights: Weights = Weights()
+) -> np.ndarray:
+    """Sharpen scores inside each coarse group by what sets its members apart from one another.
+
+    Within a group of same-kind reports (every article says "escape", "inmates",
+    "prison"), IDF computed over the group alone gives the shared topic words no
+    weight, and subtracting the group's mean embedding removes the shared topic
+    direction: what is left is who, where and which details. The centred local
+    score is added to the global one, so a group that really is one event (local
+    scores near their mean everywhere) keeps its global cohesion.
+    """
+    import numpy as np
+
+    out = score.copy()
+    for group in groups:
+        rows = list(group)
+        if len(rows) < weights.contrast_min_group:
+            continue
+        members = [docs[i] for i in rows]
+        term_bags = [d.terms for d in members]
+        lex = _sparse_matrix(term_bags, idf_table(term_bags), sublinear=True)
+        ent_bags = [d.entities for d in members]
+        ent = _sparse_matrix(ent_bags, idf_table(ent_bags), sublinear=False)
+        local = weights.lexical * (lex @ lex.T) + weights.entity * (ent @ ent.T)
+        total = weights.lexical + weights.entity
+        if all(d.embedding is not None for d in members):
+            emb = np.stack([d.embedding for d in members])  # type: ignore[misc]
+            emb = emb - emb.mean(axis=0)
+            emb /= np.clip(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9, None)
+            local = local + weights.embedding * (emb @ emb.T)
+            total += weights.embedding
+        local = local / total
+        np.fill_diagonal(local, 0.0)
+        out[np.ix_(rows, rows)] += weights.contrast * (local - local.mean())
+    np.fill_diagonal(out, 1.0)
+    return out
+
+
+def lead_text(title: str | None, body: str, *, max_chars: int = 600) -> str:
+    """Headline and opening sentences: what the article is about, before the background drifts in."""
+    text = f"{title}. {body}" if title else body
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    end = max(cut.rfind(". "), cut.rfind("\n"))
+    return cut[: end + 1] if end > max_chars // 2 else cut
 
 
 def _date_penalties(docs: Sequence[DocFeatures], weights: Weights) -> np.ndarray:

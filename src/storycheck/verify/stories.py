@@ -25,8 +25,10 @@ from storycheck.verify.similarity import (
     DocFeatures,
     Weights,
     capitalised_phrases,
+    contrast_within_groups,
     entity_weights,
     explicit_dates,
+    lead_text,
     similarity_matrix,
     tokens,
     years_in,
@@ -37,10 +39,8 @@ if TYPE_CHECKING:
 
     from storycheck.settings import Settings
 
-__all__ = ["article_features", "group_stories", "story_anchor", "story_id", "story_title"]
+__all__ = ["article_features", "default_weights", "group_scores", "group_stories", "story_anchor", "story_id", "story_title"]
 
-# the lead carries who/what/where; later paragraphs drift into background shared by the whole topic
-_EMBED_CHARS = 1500
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -95,16 +95,11 @@ def article_features(
         )
     encoder = get_encoder(embedding_model)
     if encoder is not None and articles:
-        leads = [_lead_text(a) for a in articles]
+        leads = [lead_text(a.title, a.body) for a in articles]
         vectors = encoder.encode(leads)
         for feat, vector in zip(feats, vectors, strict=True):
             feat.embedding = vector
     return feats
-
-
-def _lead_text(article: Article) -> str:
-    head = f"{article.title}. " if article.title else ""
-    return (head + article.body)[:_EMBED_CHARS]
 
 
 def _explicit_claim_dates(extraction: Extraction) -> list[str]:
@@ -158,9 +153,9 @@ def group_stories(
             locked.append(members)
             locked_story.append(story)
     feats = article_features(docs_articles + pseudo, extractions, embedding_model=str(settings.embedding_model))
-    weights = _weights(settings)
-    score = similarity_matrix(feats, weights=weights)
-    threshold = _threshold(settings, embeddings=feats[0].embedding is not None)
+    embedded = feats[0].embedding is not None
+    score = group_scores(feats, weights=default_weights(embeddings=embedded))
+    threshold = _threshold(settings, embeddings=embedded)
     groups = average_linkage(score, threshold=threshold, locked=locked)
 
     story_of_group: dict[int, Story] = {}
@@ -189,14 +184,26 @@ def group_stories(
     return out
 
 
+def group_scores(feats: Sequence[DocFeatures], *, weights: Weights = Weights()) -> np.ndarray:
+    """Pairwise scores, sharpened inside coarse same-kind groups (see ``contrast_within_groups``)."""
+    from storycheck.verify.clustering import average_linkage
+
+    score = similarity_matrix(feats, weights=weights)
+    if weights.contrast <= 0:
+        return score
+    coarse = average_linkage(score, threshold=weights.contrast_threshold)
+    return contrast_within_groups(score, feats, coarse, weights=weights)
+
+
 def _title_article(story: Story) -> Article:
     from storycheck.model import Source
 
     return Article(id=f"story:{story.id}", source=Source("story", "story", "", ""), body=story.title, title=story.title)
 
 
-def _weights(settings: Settings) -> Weights:
-    return Weights()
+def default_weights(*, embeddings: bool) -> Weights:
+    """The weights tuned on ECB+ dev; without embeddings the within-group contrast did not help there."""
+    return Weights() if embeddings else Weights(contrast=0.0)
 
 
 def _threshold(settings: Settings, *, embeddings: bool) -> float:
