@@ -189,3 +189,34 @@ def test_one_source_story_lists_capped_single_source_findings_and_says_why() -> 
     assert len(single) == 5
     assert single[0].score == pytest.approx(0.64)
     assert all("only one independent source" in f.summary for f in single)
+
+
+def test_empty_and_missing_inputs_give_an_empty_verification() -> None:
+    a = article("a", "Nothing to check here.")
+    b = article("b", "No extraction was made for this one.")
+    v = verify_story(story_of(a, b), {"a": a, "b": b}, {"a": extraction(a, [])}, settings=Settings())
+    assert (v.findings, v.timeline, v.checks) == ((), (), ())
+    lone = verify_story(story_of(a), {"a": a}, {}, settings=Settings())
+    assert lone.story.articles == ("a",) and not lone.findings
+
+
+def test_a_count_that_grows_in_later_reports_is_marked_as_a_possible_update() -> None:
+    first = "The storm killed 12 people in the harbour district, officials said on Sunday."
+    later = "The storm killed 30 people in the harbour district, officials said on Tuesday."
+    district = ("harbour district", "LOC", "harbour district")
+    a = article("a", first, outlet="North Post", published="2026-03-08")
+    b = article("b", later, outlet="South Journal", published="2026-03-10")
+    exs = {
+        "a": extraction(a, [ClaimSpec(first, quantities=(("12 people", 12, 12, "people", None),), entities=(district,))]),
+        "b": extraction(b, [ClaimSpec(later, quantities=(("30 people", 30, 30, "people", None),), entities=(district,))]),
+    }
+    v = verify_story(story_of(a, b), {"a": a, "b": b}, exs, settings=Settings())
+    found = [f for f in v.findings if f.kind == "contradicted"]
+    assert [f.field for f in found] == ["quantity"]
+    assert "may be an update" in found[0].summary
+    same_day = verify_story(
+        story_of(a, b), {"a": a, "b": article("b", later, outlet="South Journal", published="2026-03-08")}, exs, settings=Settings()
+    )
+    update_free = [f for f in same_day.findings if f.kind == "contradicted"]
+    assert update_free and "may be an update" not in update_free[0].summary
+    assert update_free[0].score > found[0].score

@@ -140,6 +140,10 @@ def _contradiction(
         parts.append(f"{', '.join(outlets)}: \u201c{values[-1]}\u201d{quoted}")
     art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
     about = topic if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
+    score = max(c.confidence for c in items)
+    note = _update_note(field, sides, infos, articles)
+    if note:
+        score = round(max(0.05, score - 0.25), 3)
     return Finding(
         id=finding_id("contradicted", claim_ids),
         kind="contradicted",
@@ -149,8 +153,8 @@ def _contradiction(
         articles=art_ids,
         independent_sources=_count_sources(art_ids, groups),
         values=tuple(values),
-        summary=f"Outlets disagree on {_FIELD_WORDS.get(field, field)} ({about}): " + "; versus ".join(parts) + ".",
-        score=max(c.confidence for c in items),
+        summary=f"Outlets disagree on {_FIELD_WORDS.get(field, field)} ({about}): " + "; versus ".join(parts) + "." + note,
+        score=score,
         merged=merged_groups(groups, art_ids),
     )
 
@@ -201,6 +205,39 @@ def fact_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInfo]
         members[ca] += members.pop(cb)
         arts[ca] |= arts.pop(cb)
     return [sorted(m) for m in members.values() if len(m) > 1]
+
+
+def _update_note(
+    field: str,
+    sides: Sequence[Sequence[tuple[str, str, object]]],
+    infos: Mapping[str, ClaimInfo],
+    articles: Mapping[str, Article],
+) -> str:
+    """A count that only grows in later articles (a death toll) is likely an update, not a dispute."""
+    if field != "quantity" or len(sides) != 2:
+        return ""
+
+    def level(side: Sequence[tuple[str, str, object]]) -> float | None:
+        values = [getattr(e[2], "value_min", None) or getattr(e[2], "value_max", None) for e in side]
+        return min((v for v in values if v is not None), default=None)
+
+    def dates(side: Sequence[tuple[str, str, object]]) -> list[str]:
+        out = []
+        for e in side:
+            art = articles.get(_article_of(e[0], infos))
+            if art is None or not art.published:
+                return []
+            out.append(art.published[:10])
+        return out
+
+    (low, high) = sorted(sides, key=lambda side: level(side) or 0.0)
+    low_dates, high_dates = dates(low), dates(high)
+    if not low_dates or not high_dates or max(low_dates) >= min(high_dates):
+        return ""
+    return (
+        f" The larger figure is only in later reports (from {min(high_dates)}; the smaller up to {max(low_dates)}):"
+        " it may be an update rather than a disagreement."
+    )
 
 
 def corroboration_findings(
