@@ -5,6 +5,7 @@ Registered lazily by ``storycheck.cli`` so ``storycheck --help`` never imports t
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from typing import Any
@@ -13,6 +14,21 @@ import click
 
 from storycheck.errors import SettingsError, StorycheckError
 from storycheck.settings import Settings
+
+
+def one_blas_thread() -> None:
+    """Run numpy's BLAS on one thread in the watcher, unless the user chose otherwise.
+
+    The watcher embeds one article at a time; for such small matrices OpenBLAS's
+    thread pool gains nothing and, on a busy 2-core machine, made one MiniLM
+    encode 12x slower (6.3 s vs 0.5 s, bench/RESULTS.md "## Watch"). The
+    variables are read when numpy loads, so this must run before anything
+    imports it; if numpy is already loaded it changes nothing.
+    """
+    if "numpy" in sys.modules:
+        return
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
 
 
 def _settings(config: str | None, **overrides: Any) -> Settings:
@@ -47,6 +63,7 @@ def watch(
     SOURCES are feed URLs, article URLs, or files listing them one per line (an
     outlet name may follow the URL after whitespace; # starts a comment).
     """
+    one_blas_thread()
     from storycheck.store import Store
     from storycheck.watch.sources import parse_interval, parse_sources
     from storycheck.watch.watcher import Watcher
