@@ -109,3 +109,19 @@ def test_time_attaches_to_its_event_not_to_a_relative_clause() -> None:
     claim2 = extraction(article("y", s2), [ClaimSpec(s2)]).claims[0]
     at2 = s2.index("January")
     assert attached_event(claim2, at2, at2 + 7)[0] == "call"
+
+
+def test_embeddings_can_join_the_alignment_score() -> None:
+    from storycheck.settings import Settings
+    from storycheck.verify import verify_story
+
+    story, arts, exs = harbour_story()
+    try:
+        with_vectors = verify_story(story, arts, exs, settings=Settings(align_embeddings=True))
+    except (ImportError, OSError, FileNotFoundError) as exc:
+        pytest.skip(f"embedding model not available: {exc!r}")
+    plain = verify_story(story, arts, exs, settings=Settings())
+    # the conflict is decided by the values, whichever similarity found the pair
+    assert [f.values for f in with_vectors.findings if f.kind == "contradicted"] == [
+        f.values for f in plain.findings if f.kind == "contradicted"
+    ]

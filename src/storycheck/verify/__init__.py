@@ -53,7 +53,7 @@ def verify_story(
     members = {aid: articles[aid] for aid in story.articles if aid in articles}
     groups = independent_groups(members, threshold=float(settings.near_duplicate_threshold))
     infos = describe_claims(members, extractions, groups)
-    vectors = _claim_vectors(infos) if settings.align_embeddings else None
+    vectors = _claim_vectors(infos, str(settings.embedding_model)) if settings.align_embeddings else None
     pairs = align_claims(
         infos,
         threshold=float(settings.align_threshold),
@@ -92,17 +92,19 @@ def verify_story(
     )
 
 
-def _claim_vectors(infos: Mapping[str, Any]) -> dict[str, Any] | None:
-    """Sentence embeddings by claim id, or None when verify.embeddings is unavailable."""
+def _claim_vectors(infos: Mapping[str, Any], model: str) -> dict[str, Any] | None:
+    """Sentence embeddings by claim id; None when the embedding model is off or unavailable."""
     try:
-        from storycheck.verify.embeddings import embed  # type: ignore[attr-defined]
+        from storycheck.verify.embeddings import embed
     except ImportError:
         return None
     ids = sorted(infos)
     if not ids:
         return None
-    matrix = embed([infos[c].claim.text for c in ids])
-    return {cid: matrix[i] for i, cid in enumerate(ids)}
+    matrix = embed([infos[c].claim.text for c in ids], setting=model)
+    if matrix is None:
+        return None
+    return {cid: matrix[i].tolist() for i, cid in enumerate(ids)}
 
 
 def independent_groups(articles: Any, *, threshold: float = 0.8) -> list[tuple[str, ...]]:
