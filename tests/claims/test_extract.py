@@ -171,3 +171,15 @@ def test_sentences_inside_a_long_quote_are_the_speakers(extract) -> None:  # typ
     middle = _claim(ex, "Nobody told the crews")
     assert (middle.attribution, middle.modality) == ("Ines Carvalho", "reported")
     assert _claim(ex, "spoke after the vote").attribution is None
+
+
+def test_model_loads_once_and_a_missing_model_says_what_to_install(nlp) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from storycheck.claims.nlp import load_nlp
+    from storycheck.errors import MissingDependencyError
+
+    assert load_nlp(Settings().spacy_model) is nlp
+    assert "lemmatizer" not in nlp.pipe_names and "entity_ruler" in nlp.pipe_names
+    with pytest.raises(MissingDependencyError, match="not installed"):
+        load_nlp("no_such_spacy_model_here")
