@@ -155,3 +155,56 @@ def test_an_article_url_is_watched_with_conditional_get(tmp_path: Path) -> None:
             assert watcher.poll(only_due=False).not_modified == 1
             assert len(store.articles()) == 1
             assert store.articles()[0].outlet == "Aldwen City Radio"
+
+
+FLOOD = """River Tolley bursts its banks in Wenmoor
+
+By Staff Reporter
+
+WENMOOR - The River Tolley burst its banks on Saturday night after two days of heavy rain, flooding about 300 homes in the lower town, the county council said on Sunday.
+
+Emergency crews evacuated residents of Mill Lane and Ferry Row by boat. Council leader Priya Okafor said the rest centre at Wenmoor Academy would stay open until the water receded.
+
+The Environment Agency said river levels had peaked at 4.2 metres, the highest since records began in 1968.
+"""
+
+
+def test_only_the_story_an_article_joins_is_read_and_verified(tmp_path: Path) -> None:
+    from storycheck.watch.incremental import file_article
+
+    with serve() as server:
+        feed = serve_example(server, feed_names=["01-harbour", "03-wire"])
+        server.route("/flood.txt", Route(body=FLOOD.encode(), headers={"Content-Type": CONTENT_TYPES[".txt"]}))
+        with Store.open(tmp_path / "w.db") as store:
+            watcher = Watcher([WatchSource(feed), WatchSource(server.url("/flood.txt"), "Wenmoor Echo")], store=store,
+                              settings=fast_settings(), every=60.0, emit=lambda _l: None, warn=lambda _m: None)
+            assert watcher.poll(only_due=False).articles == 3
+            stories = store.stories()
+            flood = next(s for s in stories if any("flood" in a for a in s.articles))
+            strike = next(s for s in stories if s.id != flood.id)
+            assert len(stories) == 2 and len(strike.articles) == 2
+            flood_row = store._rows("SELECT seq, fingerprint FROM stories WHERE id = ?", (flood.id,))[0]
+
+            # file the wire reprint by hand, recording every article the store is asked for
+            from storycheck.clean import clean
+            from storycheck.ingest.fetch import fetch_url
+
+            from storycheck.watch.watcher import _documents
+
+            page = fetch_url(server.url("/04-wire-reprint-daily.txt"), settings=fast_settings())
+            raw = next(d for d in _documents(page, settings=fast_settings()))
+            article = clean(raw)  # type: ignore[arg-type]
+            read: list[str] = []
+            original = store.article
+
+            def spy(aid: str):  # type: ignore[no-untyped-def]
+                read.append(aid)
+                return original(aid)
+
+            store.article = spy  # type: ignore[method-assign]
+            change = file_article(store, article, settings=fast_settings())
+            store.article = original  # type: ignore[method-assign]
+            assert [v.story.id for v in change.verifications] == [strike.id]
+            assert set(change.verifications[0].story.articles) == {*strike.articles, article.id}
+            assert not any(aid in flood.articles for aid in read)  # the other story was never loaded
+            assert flood_row == store._rows("SELECT seq, fingerprint FROM stories WHERE id = ?", (flood.id,))[0]
