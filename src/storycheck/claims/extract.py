@@ -153,6 +153,8 @@ def _auxiliaries(verb: Token) -> list[Token]:
 
 
 def _tense_of(verb: Token | None, text: str) -> str | None:
+    """When the event ``verb`` reports happens: the present perfect counts as past ("has met"), modals of
+    possibility and "set to"/"expected to" as future; time resolution reads weekdays by it."""
     if verb is None:
         return None
     aux = _auxiliaries(verb)
