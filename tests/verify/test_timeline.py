@@ -56,3 +56,26 @@ def test_preview_dates_a_planned_event(harbour: StoryVerification) -> None:
     assert thursday.start == "2026-03-12" and not thursday.conflict
     # the events before the meeting are on the timeline too
     assert [e.start for e in harbour.timeline if e.start < "2026-03-10" and not e.planned] == ["2026-01-01", "2026-01-03"]
+
+
+def test_same_kind_of_event_in_overlapping_short_intervals_merges_without_chaining() -> None:
+    from .builders import ClaimSpec, article, extraction, story_of
+
+    texts = {
+        "a": "A phone call in January eased the tension.",
+        "b": "The two leaders held a call on January 3 about the port.",
+        "c": "Another quiet call on January 28 settled the details.",
+    }
+    times = {
+        "a": ("January", "2026-01-01", "2026-01-31", "month"),
+        "b": ("January 3", "2026-01-03", "2026-01-03", "day"),
+        "c": ("January 28", "2026-01-28", "2026-01-28", "day"),
+    }
+    arts = {k: article(k, t, outlet=f"outlet {k}") for k, t in texts.items()}
+    exs = {k: extraction(arts[k], [ClaimSpec(texts[k], times=(times[k],))]) for k in arts}
+    v = verify_story(story_of(*arts.values()), arts, exs, settings=Settings())
+    calls = [set(e.claims) for e in v.timeline]
+    # the month joins one of the days; the two days stay two events
+    assert len(calls) == 2
+    assert {"b:c1", "c:c1"} not in [c & {"b:c1", "c:c1"} for c in calls]
+    assert not any(e.conflict for e in v.timeline)

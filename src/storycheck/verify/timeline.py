@@ -21,12 +21,19 @@ from storycheck.verify.conflicts import Conflict
 
 # a dating wider than this is background ("in recent decades"), not a point on the timeline
 MAX_SPAN_DAYS = 400
+# datings at most this wide (a day to a month) merge by event kind and overlap alone
+MERGE_WIDTH_DAYS = 31
 # datings further back than this before the story's date are historical comparisons
 BACKGROUND_YEARS = 10
 _GRAIN_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "span": 4, "year": 5}
 _CLAUSE = re.compile(r"[;:\u2014]|,\s|\s[\u2013-]\s")
 
 Dating = tuple[str, int]  # (claim id, index into claim.times)
+
+
+def _width(infos: Mapping[str, ClaimInfo], n: Dating) -> int:
+    t = infos[n[0]].claim.times[n[1]]
+    return _days(t.date_from or "", t.date_to or "")
 
 
 def _days(lo: str, hi: str) -> int:
@@ -76,6 +83,23 @@ def build_timeline(
             union(by_key[key], n)
         else:
             by_key[key] = n
+    # within one story, the same kind of event dated to overlapping short intervals is
+    # one event even when the two claims were not aligned ("a January phone call",
+    # "in early January ... accepted a call"); clusters need every member to overlap
+    # every other, so a month cannot chain January 3 to January 28
+    clusters: dict[str, list[list[Dating]]] = {}
+    for n in sorted(nodes, key=lambda n: (_width(infos, n), n)):
+        cls = nodes[n][0]
+        if cls is None or _width(infos, n) > MERGE_WIDTH_DAYS:
+            continue
+        t = infos[n[0]].claim.times[n[1]]
+        for cluster in clusters.setdefault(cls, []):
+            if all(times_compatible(t, infos[m[0]].claim.times[m[1]]) for m in cluster):
+                cluster.append(n)
+                union(cluster[0], n)
+                break
+        else:
+            clusters[cls].append([n])
     by_claim: dict[str, list[Dating]] = {}
     for n in nodes:
         by_claim.setdefault(n[0], []).append(n)
