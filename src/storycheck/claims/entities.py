@@ -288,7 +288,14 @@ def resolve_entities(doc: Doc, body: str) -> ArticleEntities:
         label = ent.label_
         if label in {"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and _looks_like_titled_person(text, body, ent.start_char):
             label = "PERSON"  # "Mayor Helen Park" tagged as a park, "Landlord Victor Adeyemi" as a firm
-        raw.append((text, label, ent.start_char, end))
+        start = ent.start_char
+        if label == "PERSON":
+            # a hyphenated given name the NER left out: "Min-jun Seo" found as "Seo"
+            m = re.search(r"(?:^|(?<=\s))[A-Z][a-z]+-[A-Za-z][a-z]+ $", body[max(0, start - 30) : start])
+            if m:
+                start -= len(m.group(0))
+                text = body[start:end]
+        raw.append((text, label, start, end))
 
     raw = _join_split_organisations(raw, body)
 
