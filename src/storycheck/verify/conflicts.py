@@ -149,19 +149,43 @@ def _acts(claim: Claim) -> dict[str, tuple[int, list[str]]]:
 
 @lru_cache(maxsize=65536)
 def _acts_of(text: str) -> dict[str, tuple[int, list[str]]]:
+    """Each act's sign, only where the claim is unambiguous about it.
+
+    "refused to accept" is one negative accept (the refusal governs the next verb);
+    "refused to order X, urged them to accept Y" holds two different acts; an act
+    under "if"/"unless" is hypothetical. An act with occurrences of both signs is
+    dropped: the claim does not say one thing about it.
+    """
     toks = [m.group(0) for m in WORD_RE.finditer(text)]
-    acts: dict[str, tuple[int, list[str]]] = {}
-    for i, tok in enumerate(toks):
-        low = tok.lower().replace("\u2019", "'")
+    lows = [t.lower().replace("\u2019", "'") for t in toks]
+    signs: dict[str, set[int]] = {}
+    words_for: dict[str, list[str]] = {}
+    governed: set[int] = set()
+    for i, low in enumerate(lows):
+        if i in governed:
+            continue
+        before = lows[max(0, i - 4) : i]
+        if any(t in _HYPOTHETICAL for t in before):
+            continue
         for act, sign in OPPOSITE_SIGN.get(low, ()):
-            before = [t.lower() for t in toks[max(0, i - 3) : i]]
-            words_used = [tok]
-            if any(t in NEGATIONS or t.endswith("n't") for t in before):
+            used = [toks[i]]
+            if any(t in NEGATIONS or t.endswith("n't") for t in before[-3:]):
                 sign = -sign
-                words_used = [*(t for t in toks[max(0, i - 3) : i]), tok]
-            prev_sign, prev_words = acts.get(act, (1, []))
-            acts[act] = (prev_sign * sign, prev_words + words_used)
-    return acts
+                used = [*toks[max(0, i - 3) : i], toks[i]]
+            # a negative act word governing the next verb: "refused to accept", "denied approving"
+            nxt = lows[i + 1 : i + 3]
+            if sign < 0 and nxt and nxt[0] == "to" and len(nxt) > 1 and nxt[1] in OPPOSITE_SIGN:
+                for act2, sign2 in OPPOSITE_SIGN.get(nxt[1], ()):
+                    signs.setdefault(act2, set()).add(-sign2)
+                    words_for.setdefault(act2, []).extend([toks[i], toks[i + 1], toks[i + 2]])
+                governed.add(i + 2)
+                break
+            signs.setdefault(act, set()).add(sign)
+            words_for.setdefault(act, []).extend(used)
+    return {act: (next(iter(sg)), words_for[act]) for act, sg in signs.items() if len(sg) == 1}
+
+
+_HYPOTHETICAL = frozenset({"if", "unless", "whether"})
 
 
 def _negated(claim: Claim) -> bool:
