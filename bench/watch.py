@@ -25,7 +25,7 @@ process files into a story (its sampled members are embedded); "warm" = a second
 newcomer into a story filed before in the same process (the memo holds them), which
 is the steady state of a long-running watcher.
 
-Usage: .venv/bin/python bench/watch.py [--articles 10000] [--stories 500] [--newcomers 5] [--embeddings bundled|none]
+Usage: .venv/bin/python bench/watch.py [--articles 10000] [--stories 500] [--newcomers 5] [--embeddings bundled,none]
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import platform
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -171,9 +173,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--stories", type=int, default=500)
     parser.add_argument("--newcomers", type=int, default=5)
-    parser.add_argument("--embeddings", default="bundled", help="embedding_model setting: bundled or none")
+    parser.add_argument("--embeddings", default="bundled,none", help="embedding_model settings to time, comma-separated")
     args = parser.parse_args()
-    settings = Settings(embedding_model=args.embeddings)
+    modes = [m.strip() for m in args.embeddings.split(",") if m.strip()]
+    settings = Settings(embedding_model=modes[0])
     corpus = generate_corpus(args.articles + 2 * args.newcomers, args.stories, seed=0)
     for g in corpus:
         LABELS[raw_of(g).id] = g.story
@@ -184,30 +187,36 @@ def main() -> None:
     chosen = sorted((s for s in by_story if len(by_story[s]) >= 15), key=lambda s: s)[: args.newcomers]
     firsts = [by_story[s][-1] for s in chosen]
     seconds = [by_story[s][-2] for s in chosen]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {dt.date.today().isoformat()}")
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "watch-bench.db")
-        built = build(db, corpus, firsts + seconds, settings)
-        # load the models before timing: a running watcher has them already
+        built_db = str(Path(tmp) / "built.db")
+        built = build(built_db, corpus, firsts + seconds, settings)
         from storycheck.claims import extract_claims
-        from storycheck.watch.memo import memoise_encoder
 
-        extract_claims([_warm_article()], settings=settings)
-        memoise_encoder(str(settings.embedding_model))
+        extract_claims([_warm_article()], settings=settings)  # spaCy loaded before timing: a running watcher has it
         _time_steps()
-        with Store.open(db) as store:
-            stored = len(store._rows("SELECT id FROM articles"))
-            cold = [file_one(store, g, settings) for g in firsts]
-            warm = [file_one(store, g, settings) for g in seconds]
-            integrity = store.integrity_check()
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {dt.date.today().isoformat()}")
-    print(f"store: {stored} articles in {built['stories']} stories (built in clean {built['clean_s']:.1f} s, "
-          f"claims {built['claims_s']:.1f} s, save {built['save_s']:.1f} s); embeddings: {args.embeddings}; integrity {integrity}")
-    for name, runs in (("cold", cold), ("warm", warm)):
-        totals = [r["total"] for r in runs]
-        print(f"{name}: per article median {statistics.median(totals):.2f} s, max {max(totals):.2f} s over {len(runs)} "
-              f"(story sizes {[int(r['story_size']) for r in runs]}, joined the right story {sum(r['joined_right'] for r in runs):.0f}/{len(runs)})")
-        for step in ("clean", "claims", "file_and_verify", "group", "verify", "commit"):
-            print(f"    {step}: median {statistics.median(r[step] for r in runs):.3f} s")
+        for mode in modes:
+            db = str(Path(tmp) / f"{mode}.db")
+            shutil.copyfile(built_db, db)  # every mode starts from the same store
+            mode_settings = Settings(embedding_model=mode)
+            from storycheck.watch.memo import memoise_encoder
+
+            memoise_encoder(mode)  # loads MiniLM (when used) before timing
+            with Store.open(db) as store:
+                stored = len(store._rows("SELECT id FROM articles"))
+                cold = [file_one(store, g, mode_settings) for g in firsts]
+                warm = [file_one(store, g, mode_settings) for g in seconds]
+                integrity = store.integrity_check()
+            print(f"store: {stored} articles in {built['stories']} stories (built in: clean {built['clean_s']:.1f} s, "
+                  f"claims {built['claims_s']:.1f} s, save {built['save_s']:.1f} s); embedding_model={mode}; integrity {integrity}")
+            for name, runs in (("cold", cold), ("warm", warm)):
+                totals = [r["total"] for r in runs]
+                print(f"  {name}: per article median {statistics.median(totals):.2f} s, max {max(totals):.2f} s over {len(runs)} "
+                      f"(story sizes {[int(r['story_size']) for r in runs]}, "
+                      f"joined the right story {sum(r['joined_right'] for r in runs):.0f}/{len(runs)})")
+                steps = ", ".join(f"{step} {statistics.median(r[step] for r in runs):.3f}"
+                                  for step in ("clean", "claims", "file_and_verify", "group", "verify", "commit"))
+                print(f"      medians (s): {steps}")
 
 
 def _warm_article():  # type: ignore[no-untyped-def]

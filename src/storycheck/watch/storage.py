@@ -18,6 +18,7 @@ Both lean on ``Store`` internals (``_conn``, ``_lock``, ``_rows``,
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections import defaultdict
@@ -88,11 +89,14 @@ def title_words(*texts: str | None) -> set[str]:
     """Lower-cased content words: what two headlines about one event tend to share."""
     words: set[str] = set()
     for text in texts:
-        for word in _WORD.findall(text or ""):
-            low = word.lower()
-            if low not in _COMMON:
-                words.add(low)
+        words |= _words(text or "")
     return words
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    # stored titles never change: a long-running watcher scans them as cached sets
+    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _COMMON)
 
 
 def candidate_stories(store: Store, article: Article, extraction: Extraction | None, *, limit: int) -> list[Story]:
@@ -111,11 +115,11 @@ def candidate_stories(store: Store, article: Article, extraction: Extraction | N
     for row in store._rows(query):
         if row["story"] in scores and scores[row["story"]] >= 1.0:
             continue
-        shared = mine & title_words(row["title"])
+        shared = mine & _words(row["title"] or "")
         if shared:
             scores[row["story"]] = max(scores[row["story"]], len(shared) / min(len(mine), 8))
     for row in store._rows("SELECT id, title FROM stories"):
-        shared = mine & title_words(row["title"])
+        shared = mine & _words(row["title"] or "")
         if shared:
             scores[row["id"]] = max(scores[row["id"]], len(shared) / min(len(mine), 8))
     best = sorted(scores, key=lambda s: (-scores[s], s))[:limit]
