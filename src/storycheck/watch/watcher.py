@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from storycheck.errors import CleanError, FetchError, IngestError
 from storycheck.ingest.fetch import FetchResult
-from storycheck.model import Alert, FeedEntry, FeedState, RawDocument, Source
+from storycheck.model import Alert, FeedEntry, FeedState, IngestFailure, RawDocument, Source
 from storycheck.settings import Settings
 from storycheck.store import Store
 from storycheck.watch.alerts import alert_line
@@ -303,7 +303,7 @@ def _is_feed(result: FetchResult) -> bool:
     return detect_format(text, content_type=result.content_type) == "feed"
 
 
-def _documents(result: FetchResult, *, settings: Settings) -> list[RawDocument | object]:
+def _documents(result: FetchResult, *, settings: Settings) -> list[RawDocument | IngestFailure]:
     """The article(s) a fetched page holds, read exactly as ``storycheck check URL`` reads them."""
     from pathlib import PurePosixPath
     from urllib.parse import urlsplit
