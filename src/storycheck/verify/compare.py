@@ -174,6 +174,11 @@ def event_mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 MAX_ATTACH_COST = 70.0
+_WHEN_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:which|that)\s+(?:had\s+|has\s+|was\s+)?(?:began|begun|started|ended|erupted|broke out|"
+    r"took place|happened|occurred|was held|were held)\s+(?:on|in|at)?\s*$",
+    re.IGNORECASE,
+)
 # claims are sentences already, so no full stop here: "U.S." inside a claim is not a break
 _CLAUSE_BREAK = re.compile(r",\s*(?:which|who|where|while|although|but)\b|;|\s[\u2014\u2013-]\s|\u2014")
 
@@ -210,7 +215,9 @@ def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tu
         else:
             gap = text[me:s]
             cost = float(len(gap))
-            if _CLAUSE_BREAK.search(gap):
+            # "The strike, which began on March 5": a relative clause that only says when
+            # its antecedent happened dates the antecedent
+            if _CLAUSE_BREAK.search(gap) and not _WHEN_CLAUSE.match(gap):
                 cost += 400
         # a value far from every event word is tied to none: better no event than a wrong one
         if cost > MAX_ATTACH_COST:

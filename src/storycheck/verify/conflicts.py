@@ -69,8 +69,17 @@ def _plan_vs_report(x: ClaimInfo, y: ClaimInfo, x_at: int | None = None, y_at: i
     return px != py
 
 
+def _event_word(claim: Claim, offset: int) -> str:
+    m = WORD_RE.match(claim.text, offset - claim.start)
+    return stem(m.group(0)) if m else ""
+
+
 def _time_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[Conflict]:
-    if not pair.shared_entities:
+    # the same event needs a shared participant, or (entity tagging being patchy) the
+    # very same event word in two closely worded claims: "a strike that began on March 2"
+    # and "the strike, which began on March 5"
+    same_word_ok = not pair.shared_entities and pair.lexical >= 0.25
+    if not pair.shared_entities and not same_word_ok:
         return []
     out: list[Conflict] = []
     dx, dy = dated_events(x), dated_events(y)
@@ -87,6 +96,8 @@ def _time_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[Confl
             continue
         for iy, cls_y, at_y in dy:
             if cls_x != cls_y or is_recurrence(y.claim, at_y):
+                continue
+            if same_word_ok and _event_word(x.claim, at_x) != _event_word(y.claim, at_y):
                 continue
             if _plan_vs_report(x, y, at_x, at_y):
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from storycheck.errors import MissingDependencyError
 if TYPE_CHECKING:
     import numpy as np
 
+_MEMO_SIZE = 20_000  # texts whose embeddings are kept (about 30 MB)
 DEFAULT_MAX_TOKENS = 256  # the model's own max_seq_length (sentence_bert_config.json)
 
 _CACHE: dict[tuple[str, int], SentenceEncoder] = {}
@@ -120,6 +122,9 @@ class SentenceEncoder:
                 f"sentence embeddings need numpy, safetensors and tokenizers ({exc.name} is missing)"
             ) from exc
         self.model_dir = Path(model_dir)
+        # the watcher re-groups stored articles with each new one; their embeddings never change
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
         config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
         if config.get("model_type", "bert") != "bert":
             raise MissingDependencyError(f"{model_dir}: only BERT encoders are supported, not {config['model_type']}")
@@ -175,6 +180,28 @@ class SentenceEncoder:
         Texts are sorted by token length and batched so padding stays small; an
         empty text gets the embedding of "[CLS] [SEP]", like sentence-transformers.
         """
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        todo: list[int] = []
+        with self._lock:
+            for i, text in enumerate(texts):
+                hit = self._memo.get(text)
+                if hit is None:
+                    todo.append(i)
+                else:
+                    self._memo.move_to_end(text)
+                    out[i] = hit
+        if todo:
+            out[todo] = self._encode_uncached([texts[i] for i in todo], batch_size=batch_size)
+            with self._lock:
+                for i in todo:
+                    self._memo[texts[i]] = out[i].copy()
+                while len(self._memo) > _MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return out
+
+    def _encode_uncached(self, texts: Sequence[str], *, batch_size: int) -> np.ndarray:
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

@@ -27,6 +27,15 @@ _FIELD_WORDS = {
 }
 
 
+# how a summary names an event class ("attack" also holds labour strikes)
+_EVENT_NAMES = {
+    "meet": "the meeting", "capture": "the capture or arrest", "call": "the call", "attack": "the strike or attack",
+    "death": "the deaths", "injury": "the injuries", "disaster": "the disaster", "agreement": "the agreement",
+    "election": "the vote", "verdict": "the verdict", "trial": "the charges or trial", "release": "the release",
+    "protest": "the protest", "deport": "the deportations", "production": "the production figures",
+}
+
+
 def finding_id(kind: str, claims: Iterable[str]) -> str:
     """Stable id: the same kind over the same claims always gets the same id."""
     digest = hashlib.sha1(("|".join([kind, *sorted(claims)])).encode("utf-8")).hexdigest()
@@ -139,7 +148,7 @@ def _contradiction(
         quoted = f" (\u201c{_short(text)}\u201d)" if text else ""
         parts.append(f"{', '.join(outlets)}: \u201c{values[-1]}\u201d{quoted}")
     art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
-    about = topic if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
+    about = _EVENT_NAMES.get(topic, topic) if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
     score = max(c.confidence for c in items)
     note = _update_note(field, sides, infos, articles)
     if note:
