@@ -101,7 +101,7 @@ def features(docs: list[dict[str, object]], *, name: str, cache: Path | None, se
 
         from storycheck.verify.embeddings import get_encoder
 
-        nlp = spacy.load(settings.spacy_model, exclude=["parser", "lemmatizer"])
+        nlp = spacy.load(settings.spacy_model, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
         texts = [str(d["text"]) for d in docs]
         t0 = time.perf_counter()
         ents = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=32)]
