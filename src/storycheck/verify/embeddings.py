@@ -139,6 +139,10 @@ class SentenceEncoder:
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length=self.max_tokens)
         self._tokenizer = tokenizer
+        # OpenBLAS's busy-waiting thread pool made encoding 6x costlier on a shared 2-core box
+        from storycheck.blas import limit_blas_threads
+
+        limit_blas_threads(1)
 
         raw = load_file(str(self.model_dir / "model.safetensors"))
         # some exports prefix every tensor with "bert."
