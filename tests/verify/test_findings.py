@@ -220,3 +220,18 @@ def test_a_count_that_grows_in_later_reports_is_marked_as_a_possible_update() ->
     update_free = [f for f in same_day.findings if f.kind == "contradicted"]
     assert update_free and "may be an update" not in update_free[0].summary
     assert update_free[0].score > found[0].score
+
+
+def test_a_when_clause_dates_its_antecedent_and_the_same_event_word_links_untagged_claims() -> None:
+    a = "Crane crews went back to work on Wednesday, ending a strike that began on March 2 at the container port."
+    b = "The strike, which began on March 5 at the container port, ended when both sides signed a contract."
+    v = _pair(
+        a, [ClaimSpec(a, times=(("Wednesday", "2026-03-11", "2026-03-11", "day"), ("March 2", "2026-03-02", "2026-03-02", "day")))],
+        b, [ClaimSpec(b, times=(("March 5", "2026-03-05", "2026-03-05", "day"),))],
+    )
+    found = [f for f in v.findings if f.kind == "contradicted"]
+    assert [(f.field, set(f.values)) for f in found] == [("time", {"March 2", "March 5"})]
+    # no shared name and a different event word: nothing to compare
+    c = "The protest, which began on March 5 at the container port, ended peacefully."
+    v2 = _pair(a, [ClaimSpec(a, times=(("March 2", "2026-03-02", "2026-03-02", "day"),))], c, [ClaimSpec(c, times=(("March 5", "2026-03-05", "2026-03-05", "day"),))])
+    assert not [f for f in v2.findings if f.kind == "contradicted"]

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storycheck.model import Article, Claim, Extraction
-from storycheck.verify.compare import attached_event, event_mentions, is_dating, is_planned, normalise_unit
+from storycheck.verify.compare import attached_event, attachment_cost, event_mentions, is_dating, is_planned, normalise_unit
 from storycheck.verify.lexicon import content_terms, entity_key
 
 # entity labels that name who or what a claim is about (dates and numbers are compared elsewhere)
@@ -212,12 +212,19 @@ def _score(
 
 
 def dated_events(info: ClaimInfo) -> list[tuple[int, str, int]]:
-    """(index into claim.times, event class, event word offset) for each dating tied to an event."""
-    out: list[tuple[int, str, int]] = []
+    """(index into claim.times, event class, event word offset) for each dating tied to an event.
+
+    One event word takes one dating, the closest: in "returned on Wednesday, ending a
+    strike that began on March 2", the strike began on March 2, not on Wednesday.
+    """
+    best: dict[int, tuple[float, int, str]] = {}
     for i, t in enumerate(info.claim.times):
         if not is_dating(t):
             continue
         att = attached_event(info.claim, t.start, t.end)
-        if att is not None:
-            out.append((i, att[0], att[1]))
-    return out
+        if att is None:
+            continue
+        distance = attachment_cost(info.claim, t.start, t.end) or 0.0
+        if att[1] not in best or distance < best[att[1]][0]:
+            best[att[1]] = (distance, i, att[0])
+    return sorted((i, cls, at) for at, (_d, i, cls) in best.items())

@@ -192,11 +192,18 @@ def attached_event(claim: Claim, span_start: int, span_end: int) -> tuple[str, i
     nearest event word, preferring the left and never crossing a relative clause
     (", which Petro denounced") to reach it.
     """
-    return _attached(claim.text, claim.start, span_start, span_end)
+    found = _attached(claim.text, claim.start, span_start, span_end)
+    return (found[0], found[1]) if found else None
+
+
+def attachment_cost(claim: Claim, span_start: int, span_end: int) -> float | None:
+    """How loosely a value hangs on its event word (0 = "the January 3 raid"); None when on none."""
+    found = _attached(claim.text, claim.start, span_start, span_end)
+    return found[2] if found else None
 
 
 @lru_cache(maxsize=65536)
-def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tuple[str, int] | None:
+def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tuple[str, int, float] | None:
     s, e = span_start - claim_start, span_end - claim_start
     mentions = event_mentions(text)
     if not mentions:
@@ -204,11 +211,11 @@ def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tu
     best: tuple[float, str, int] | None = None
     for ms, me, _w, cls in mentions:
         if s <= ms < e:  # "hour-long call": the event word is inside the value's span
-            return cls, ms + claim_start
+            return cls, ms + claim_start, 0.0
         if ms >= e:
             gap = text[e:ms]
             if len(WORD_RE.findall(gap)) <= 3 and not _CLAUSE_BREAK.search(gap) and "," not in gap:
-                return cls, ms + claim_start
+                return cls, ms + claim_start, 0.0
             cost = 1.5 * len(gap) + 15
             if _CLAUSE_BREAK.search(gap):
                 cost += 400
@@ -224,7 +231,7 @@ def _attached(text: str, claim_start: int, span_start: int, span_end: int) -> tu
             continue
         if best is None or cost < best[0]:
             best = (cost, cls, ms + claim_start)
-    return (best[1], best[2]) if best else None
+    return (best[1], best[2], best[0]) if best else None
 
 
 def is_recurrence(claim: Claim, event_offset: int) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import lru_cache
 
-from storycheck.model import Claim, Quantity, Quote
+from storycheck.model import Claim, Quantity, Quote, TimeExpression
 from storycheck.verify.align import AlignedPair, ClaimInfo, dated_events
 from storycheck.verify.compare import (
     attached_event,
@@ -55,6 +55,10 @@ def pair_conflicts(
 ) -> list[Conflict]:
     """Every conflict between the two claims of an aligned pair."""
     x, y = infos[pair.a], infos[pair.b]
+    if x.group == y.group and x.group != -1:
+        # a copy never contradicts its original (a difference there is a relative date
+        # read against another publication day, or an update by the same outlet)
+        return []
     out: list[Conflict] = []
     out += _time_conflicts(pair, x, y)
     out += _quantity_conflicts(pair, x, y, tolerance=tolerance, approx_tolerance=approx_tolerance)
@@ -67,6 +71,22 @@ def _plan_vs_report(x: ClaimInfo, y: ClaimInfo, x_at: int | None = None, y_at: i
     px = x.planned or is_planned(x.claim, article_status=x.status, near=x_at)
     py = y.planned or is_planned(y.claim, article_status=y.status, near=y_at)
     return px != py
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]+,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+_DEICTIC = re.compile(
+    r"^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night|"
+    r"(?:on |last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|night|evening))?)$",
+    re.IGNORECASE,
+)
+
+
+def _dateline_relative(claim: Claim, t: TimeExpression) -> bool:
+    """ "PORT, March 19 (Agency) - ... today": "today" means the dateline's day, whatever
+    day the copy was published; a dating read against anything else is not evidence."""
+    return bool(_DATELINE.match(claim.text)) and bool(_DEICTIC.match(t.text.strip())) and t.anchor_source != "article"
 
 
 def _event_word(claim: Claim, offset: int) -> str:
@@ -102,6 +122,10 @@ def _time_conflicts(pair: AlignedPair, x: ClaimInfo, y: ClaimInfo) -> list[Confl
             if _plan_vs_report(x, y, at_x, at_y):
                 continue
             tx, ty = x.claim.times[ix], y.claim.times[iy]
+            if _dateline_relative(x.claim, tx) or _dateline_relative(y.claim, ty):
+                continue
+            if tx.text.strip().lower() == ty.text.strip().lower() and (tx.anchor or ty.anchor):
+                continue  # the same relative words ("later in the week") read from two publication days
             if times_compatible(tx, ty) is False:
                 sharp = sum(1 for t in (tx, ty) if t.granularity in {"day", "week", "month"})
                 conf = 0.45 + 0.3 * min(1.0, pair.score) + 0.1 * sharp + 0.05 * min(2, len(pair.shared_entities))

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from storycheck.model import Article
-from storycheck.verify.lexicon import words
 
 SHINGLE = 5
+_TOKEN = re.compile(r"\w+")
 # containment counts a trimmed reprint as a copy, but only for texts long enough
 # that sharing nearly all their shingles cannot be chance
 MIN_SHINGLES_FOR_CONTAINMENT = 40
@@ -43,7 +43,8 @@ def outlet_key(article: Article) -> str | None:
 
 def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
     """Word ``size``-grams as CRC32s: stable across runs (``hash()`` is salted per process)."""
-    toks = words(text)
+    # numbers count: two texts that differ only in their figures are not copies
+    toks = _TOKEN.findall(text.lower())
     if len(toks) < size:
         return {zlib.crc32(" ".join(toks).encode())} if toks else set()
     return {zlib.crc32(" ".join(toks[i : i + size]).encode()) for i in range(len(toks) - size + 1)}
