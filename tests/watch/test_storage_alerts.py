@@ -68,6 +68,14 @@ def test_candidate_stories_share_title_words(tmp_path: Path) -> None:
         _, unrelated = _pair("a5", "Quarterly earnings beat forecasts")
         assert candidate_stories(store, unrelated, None, limit=5) == []
         assert [s.id for s in stories_by_id(store, ["flood", "missing", "strike"])] == ["flood", "strike"]
+        # articles saved later are picked up (the title index reads only the new rows)
+        raw, art = _pair("a6", "Quarterly earnings season opens", body="Body of a6.")
+        store.save_article(raw, art, None)
+        _, earnings = _pair("a7", "Earnings beat forecasts again")
+        assert candidate_stories(store, earnings, None, limit=5) == []  # a6 has no story yet
+        store.save_verifications([StoryVerification(Story("results", "Company results", ("a6",)))])
+        assert [s.id for s in candidate_stories(store, earnings, None, limit=5)] == ["results"]
+        assert [s.id for s in candidate_stories(store, new, None, limit=5)] == ["strike"]
 
 
 def _finding(fid: str, kind: str, claims: tuple[str, ...], field: str = "time") -> Finding:

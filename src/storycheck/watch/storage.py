@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,29 +100,65 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _COMMON)
 
 
-def candidate_stories(store: Store, article: Article, extraction: Extraction | None, *, limit: int) -> list[Story]:
-    """Up to ``limit`` stored stories whose articles' titles share the most words with this article.
+class _TitleIndex:
+    """Title words of every stored article, by story, read incrementally (rows past ``last_seq``).
 
-    Reads one id/title/story row per stored article and no bodies or claims, so
-    filing an article costs a title scan however large the store grows; the
-    story grouper then decides among these few with full information.
+    Articles never change story once filed (``group_stories`` never moves one), so
+    only rows for articles saved since the last look are read: the scan per filing
+    is proportional to what changed. An article saved without a story yet (another
+    process between its two transactions) holds ``last_seq`` back until it has one.
+    """
+
+    def __init__(self) -> None:
+        self.last_seq = 0
+        self.titles: dict[str, list[frozenset[str]]] = defaultdict(list)
+
+    def refresh(self, store: Store) -> None:
+        query = (
+            "SELECT a.seq AS seq, sa.story AS story, a.title AS title FROM articles a "
+            "LEFT JOIN story_articles sa ON sa.article = a.id WHERE a.seq > ? ORDER BY a.seq"
+        )
+        waiting: int | None = None
+        last = self.last_seq
+        for row in store._rows(query, (self.last_seq,)):
+            if row["story"] is None:
+                waiting = row["seq"] if waiting is None else waiting
+                continue
+            if waiting is None:
+                self.titles[row["story"]].append(_words(row["title"] or ""))
+                last = row["seq"]
+            # rows after an unfiled article are read again next time, once it has its story
+        self.last_seq = last
+
+
+_INDEXES: weakref.WeakKeyDictionary[Store, _TitleIndex] = weakref.WeakKeyDictionary()
+
+
+def candidate_stories(store: Store, article: Article, extraction: Extraction | None, *, limit: int) -> list[Story]:
+    """Up to ``limit`` stored stories whose titles (or their articles' titles) share the most words with this article.
+
+    Reads no bodies or claims, and after the first call only the rows of articles
+    saved since (``_TitleIndex``); the story grouper then decides among these few
+    with full information.
     """
     names = [e.canonical for e in (extraction.entities if extraction else ()) if e.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}]
     mine = title_words(article.title, article.subtitle, *names[:20])
     if not mine:
         return []
-    scores: dict[str, float] = defaultdict(float)
-    query = "SELECT sa.story AS story, a.title AS title FROM story_articles sa JOIN articles a ON a.id = sa.article"
-    for row in store._rows(query):
-        if row["story"] in scores and scores[row["story"]] >= 1.0:
-            continue
-        shared = mine & _words(row["title"] or "")
-        if shared:
-            scores[row["story"]] = max(scores[row["story"]], len(shared) / min(len(mine), 8))
+    index = _INDEXES.get(store)
+    if index is None:
+        index = _INDEXES[store] = _TitleIndex()
+    index.refresh(store)
+    scale = min(len(mine), 8)
+    scores: dict[str, float] = {}
+    for story, titles in index.titles.items():
+        best = max((len(mine & words) for words in titles), default=0)
+        if best:
+            scores[story] = best / scale
     for row in store._rows("SELECT id, title FROM stories"):
-        shared = mine & _words(row["title"] or "")
+        shared = len(mine & _words(row["title"] or ""))
         if shared:
-            scores[row["id"]] = max(scores[row["id"]], len(shared) / min(len(mine), 8))
+            scores[row["id"]] = max(scores.get(row["id"], 0.0), shared / scale)
     best = sorted(scores, key=lambda s: (-scores[s], s))[:limit]
     return stories_by_id(store, best)
 
