@@ -113,9 +113,12 @@ def analyse(
             for aid, art in members.items():
                 if not art.published:
                     known[aid] = resolve_times(known[aid], art, anchor=anchor, anchor_source="story")
+        if anchor is not None and story.event_date is None:
+            # verification needs a reference date (what is background history, what is news)
+            story = replace(story, event_date=anchor)
         verification = verify_story(story, members, known, settings=settings)
-        event_date = main_event_date(verification) or anchor
-        if event_date is not None and verification.story.event_date is None:
+        event_date = main_event_date(verification)
+        if event_date is not None and event_date != verification.story.event_date:
             verification = replace(verification, story=replace(verification.story, event_date=event_date))
         verifications.append(verification)
     return known, [v.story for v in verifications], verifications
