@@ -271,3 +271,29 @@ def test_intervals_never_run_backwards() -> None:
                     assert s[t.start:t.end] == t.text
                     if t.date_from and t.date_to:
                         assert t.date_from <= t.date_to, (s, anchor, tense, t)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "tense", "lo", "open_start"),
+    [
+        ("The walkout would be the first at the shipyard in eleven years.", "in eleven years", "future",
+         "2015-02-03", False),
+        ("For the first time in three decades, the ferry will not sail.", "in three decades", "future",
+         "1996-02-03", False),
+        ("Tomorrow's march will be the biggest in more than a decade.", "in more than a decade", "future",
+         "2016-02-03", True),
+        ("The closure was the first at the mine in eleven years.", "in eleven years", "past", "2015-02-03", False),
+    ],
+)
+def test_the_first_in_n_years_looks_back_whatever_the_tense(sentence: str, words: str, tense: str,
+                                                             lo: str, open_start: bool) -> None:
+    t = one(sentence, words, TUE, tense)
+    assert (t.date_from, t.date_to, t.granularity, t.open_start) == (lo, "2026-02-03", "span", open_start)
+    undated = one(sentence, words, None, tense)
+    again = resolve_time(undated, anchor=TUE, anchor_source="story", tense=tense)
+    assert (again.date_from, again.date_to) == (lo, "2026-02-03")
+
+
+def test_a_forecast_in_n_years_still_points_ahead() -> None:
+    t = one("The first trains will run in two years.", "in two years", TUE, "future")
+    assert t.date_from is not None and t.date_from > "2026-02-03"

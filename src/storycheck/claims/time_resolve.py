@@ -20,6 +20,7 @@ Interval = tuple[dt.date | None, dt.date | None, str | None, bool, bool, str | N
 
 _NO_ANCHOR: Interval = (None, None, None, False, False, "no anchor")
 PERFECT_NOTE = "runs up to the anchor (present perfect)"
+LOOKS_BACK_NOTE = "looks back from the anchor (the first or most in that span)"
 _MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "start": (1, 1), "end": (12, 12),
                "h1": (1, 6), "h2": (7, 12)}
@@ -184,7 +185,12 @@ def _resolve(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Inter
             return inner
         return (None, inner[1], "span", True, False, None)
     if anchor is None:
-        return (None, None, None, False, False, f"no anchor; {PERFECT_NOTE}") if kind == "for_n_perfect" else _NO_ANCHOR
+        # the kinds a re-resolution cannot tell from the words alone keep saying what they are
+        if kind == "for_n_perfect":
+            return (None, None, None, False, False, f"no anchor; {PERFECT_NOTE}")
+        if kind == "in_n_back":
+            return (None, None, None, False, False, f"no anchor; {LOOKS_BACK_NOTE}")
+        return _NO_ANCHOR
     if kind == "rel_day":
         d = anchor + dt.timedelta(days=int(spec.n or 0))
         return (d, d, "day", False, False, None)
@@ -202,6 +208,10 @@ def _resolve(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Inter
         if spec.part == "after":
             return (_shift(anchor, -(spec.n or 0), spec.unit or "year"), anchor, "span", False, False, None)
         return _point(anchor, -(spec.n or 0), spec.unit or "year")
+    if kind == "in_n_back":
+        # "the first strike in eleven years": the span before the anchor, even in a preview
+        lo, hi, gran, o_start, o_end, _ = resolve_spec(replace(spec, kind="in_n"), anchor, "past")
+        return (lo, hi, gran, o_start, o_end, LOOKS_BACK_NOTE)
     if kind == "in_n":
         if tense == "future":
             return _point(anchor, spec.n or 0, spec.unit or "year")

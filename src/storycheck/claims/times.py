@@ -15,7 +15,10 @@ Conventions worth knowing (also in the tests):
   a calendar year would wrongly exclude December of the year before. "N decades ago"
   is centred the same way, +-3 years.
 * "for N years/decades" and "in N decades" (as in "the first time in three decades")
-  are spans ending at the anchor; with "more than" the start is open.
+  are spans ending at the anchor; with "more than" the start is open. After a record
+  word ("the first ... in eleven years", "the highest in a decade") "in N years" looks
+  back even in a future sentence: a preview's "would be the first in eleven years"
+  counts the past eleven years, it does not point eleven years ahead.
 * "since X" runs from the start of X to the anchor, open at the end.
 * "last <weekday>" is the most recent one strictly before the anchor.
 * Year-less dates and months take the nearest year in the tense's direction; with no
@@ -30,12 +33,20 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from storycheck.claims.time_resolve import PERFECT_NOTE, resolve_spec
+from storycheck.claims.time_resolve import LOOKS_BACK_NOTE, PERFECT_NOTE, resolve_spec
 from storycheck.claims.time_rules import TimeSpec, locate
 from storycheck.model import TimeExpression
 
 # a present perfect before "for N years" ("have traded for two centuries") runs up to now
 _PERFECT = re.compile(r"(?i:\b(?:has|have|'ve)\b)")
+# "the first strike at the port in eleven years", "the highest level in three decades": a record
+# measured over the span before the anchor, whatever the tense ("would be the first ... in")
+_LOOKBACK_CUE = re.compile(
+    r"(?i:\b(?:first|only|highest|lowest|biggest|largest|smallest|worst|best|most|least|fewest|strongest|"
+    r"weakest|fastest|slowest|deepest|longest|shortest|hottest|coldest|wettest|driest|warmest|busiest|"
+    r"heaviest|sharpest|steepest|deadliest|record)\b)")
+# a verb between the cue and the span ("the first ship will arrive in two weeks") makes it a forecast
+_LOOKBACK_BREAK = re.compile(r"(?i:\b(?:will|would|shall|can|could|may|might|should|must|is|are|was|were|be)\b|'ll\b|[;:])")
 
 def find_times(
     text: str,
@@ -60,6 +71,8 @@ def find_times(
             # "have maintained ties for two centuries": a present perfect runs up to now,
             # though a sentence-level tense calls it past
             spec = replace(spec, kind="for_n_perfect")
+        elif spec.kind == "in_n" and _looks_back(text, cand.start):
+            spec = replace(spec, kind="in_n_back")
         out.append(_express(text[cand.start:cand.end], offset + cand.start, offset + cand.end,
                             spec, anchor, anchor_source, tense))
     return out
@@ -81,7 +94,18 @@ def resolve_time(
     spec = whole[0].spec
     if spec.kind == "for_n" and expr.note and PERFECT_NOTE in expr.note:
         spec = replace(spec, kind="for_n_perfect")
+    elif spec.kind == "in_n" and expr.note and LOOKS_BACK_NOTE in expr.note:
+        spec = replace(spec, kind="in_n_back")
     return _express(expr.text, expr.start, expr.end, spec, anchor, anchor_source, tense)
+
+
+def _looks_back(text: str, start: int) -> bool:
+    """Whether a record word ("the first", "the highest") governs the "in N years" at ``start``."""
+    window_start = max(0, start - 60)
+    cues = list(_LOOKBACK_CUE.finditer(text, window_start, start))
+    if not cues:
+        return False
+    return _LOOKBACK_BREAK.search(text, cues[-1].end(), start) is None
 
 
 def _express(text: str, start: int, end: int, spec: TimeSpec, anchor: dt.date | None,
