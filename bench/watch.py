@@ -22,7 +22,7 @@ How the store is built (once, in a temporary folder, not timed):
 
 Model loads (spaCy, MiniLM) happen before timing. "cold" = the first newcomer a
 process files into a story (its sampled members are embedded); "warm" = a second
-newcomer into a story filed before in the same process (the memo holds them), which
+newcomer into a story filed before in the same process (the encoder's memo holds them), which
 is the steady state of a long-running watcher.
 
 Usage: .venv/bin/python bench/watch.py [--articles 10000] [--stories 500] [--newcomers 5] [--embeddings bundled,none]
@@ -199,9 +199,9 @@ def main() -> None:
             db = str(Path(tmp) / f"{mode}.db")
             shutil.copyfile(built_db, db)  # every mode starts from the same store
             mode_settings = Settings(embedding_model=mode)
-            from storycheck.watch.memo import memoise_encoder
+            from storycheck.verify.embeddings import get_encoder
 
-            memoise_encoder(mode)  # loads MiniLM (when used) before timing
+            get_encoder(mode)  # loads MiniLM (when used) before timing
             with Store.open(db) as store:
                 stored = len(store._rows("SELECT id FROM articles"))
                 cold = [file_one(store, g, mode_settings) for g in firsts]

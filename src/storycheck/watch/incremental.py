@@ -14,7 +14,6 @@ from storycheck.model import Alert, Article, Extraction, Story, StoryVerificatio
 from storycheck.settings import Settings
 from storycheck.store import Store
 from storycheck.watch.alerts import story_alerts
-from storycheck.watch.memo import memoise_encoder
 from storycheck.watch.storage import candidate_stories, members, story_of, stored_verification
 
 
@@ -37,7 +36,6 @@ def file_article(
 
     if extraction is None:
         extraction = extract_claims([article], settings=settings)[0]
-    memoise_encoder(str(settings.embedding_model))
     existing = _unique(
         story_of(store, article.id)
         + candidate_stories(store, article, extraction, limit=int(settings.watch_candidate_stories))
