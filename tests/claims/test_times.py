@@ -297,3 +297,81 @@ def test_the_first_in_n_years_looks_back_whatever_the_tense(sentence: str, words
 def test_a_forecast_in_n_years_still_points_ahead() -> None:
     t = one("The first trains will run in two years.", "in two years", TUE, "future")
     assert t.date_from is not None and t.date_from > "2026-02-03"
+
+
+ANAPHORS = [
+    # (sentence, words, shift from a Tuesday dating -> (from, to, granularity))
+    ("Two days later, members voted to accept it.", "Two days later", ("2026-02-05", "2026-02-05", "day")),
+    ("The next day crews were back on the quays.", "The next day", ("2026-02-04", "2026-02-04", "day")),
+    ("The minister resigned the following day.", "the following day", ("2026-02-04", "2026-02-04", "day")),
+    ("A day earlier, the talks had stalled.", "A day earlier", ("2026-02-02", "2026-02-02", "day")),
+    ("The two sides had met the night before.", "the night before", ("2026-02-02", "2026-02-02", "day")),
+    ("A week later the ferry sailed again.", "A week later", ("2026-02-10", "2026-02-10", "day")),
+    ("That evening the mayor addressed the crowd.", "That evening", ("2026-02-03", "2026-02-03", "day")),
+    ("Later that day, the union met.", "Later that day", ("2026-02-03", "2026-02-03", "day")),
+    ("The following week the cranes stood idle.", "The following week", ("2026-02-09", "2026-02-15", "week")),
+    # the night may have passed between the two
+    ("Hours later, the deal fell apart.", "Hours later", ("2026-02-03", "2026-02-04", "span")),
+    ("Forty-eight hours later it was over.", "Forty-eight hours later", ("2026-02-05", "2026-02-05", "day")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "want"), ANAPHORS)
+def test_anaphoric_datings_are_marked_then_counted_from_the_previous_one(
+        sentence: str, words: str, want: tuple[str, str, str]) -> None:
+    from storycheck.claims.times import is_anaphoric, resolve_anaphoric
+
+    marked = one(sentence, words, dt.date(2026, 2, 6), "past")
+    assert marked.date_from is None and is_anaphoric(marked)
+    previous = one("The deal was struck on Tuesday night.", "Tuesday night", dt.date(2026, 2, 6), "past")
+    dated = resolve_anaphoric(marked, previous)
+    assert (dated.date_from, dated.date_to, dated.granularity) == want
+    assert (dated.text, dated.start, dated.end) == (marked.text, marked.start, marked.end)
+    assert dated.anchor_source == "published" and "Tuesday night" in (dated.note or "")
+
+
+def test_an_anaphor_needs_a_fine_enough_previous_dating() -> None:
+    from storycheck.claims.times import resolve_anaphoric
+
+    later = one("Two days later, the port reopened.", "Two days later", TUE, "past")
+    month = one("The strike began in March.", "March", TUE, "past")
+    assert resolve_anaphoric(later, month) == later  # two days after which day of March?
+    year = one("The plant was privatised in 1994.", "1994", TUE, "past")
+    decade = one("It was relisted a decade later.", "a decade later", TUE, "past")
+    assert (resolve_anaphoric(decade, year).date_from, resolve_anaphoric(decade, year).date_to) == (
+        "2004-01-01", "2004-12-31")
+
+
+def test_an_event_named_after_the_shift_is_not_the_previous_dating() -> None:
+    from storycheck.claims.times import is_anaphoric, resolve_anaphoric
+
+    t = one("Two days after the vote, crews returned.", "Two days after", TUE, "past")
+    assert not is_anaphoric(t)
+    previous = one("The deal was struck on Tuesday.", "Tuesday", TUE, "past")
+    assert resolve_anaphoric(t, previous) == t
+    assert resolve_time(t, anchor=FRI, anchor_source="story", tense="past") == t
+
+
+def test_anaphora_chain_through_an_article() -> None:
+    from storycheck.claims.times import resolve_anaphora_in_claims
+    from storycheck.model import Claim
+
+    body = ("The strike began on Monday, March 2. The next day, ships queued at the anchorage. "
+            "Two days later, the cranes stopped. The last strike was in 2015. A week later, talks resumed.")
+    claims = []
+    for n, sentence in enumerate(re.split(r"(?<=\.)\s+", body), 1):
+        start = body.index(sentence)
+        times = find_times(sentence, offset=start, anchor=dt.date(2026, 3, 12), anchor_source="published", tense="past")
+        claims.append(Claim(id=f"a:c{n}", article="a", text=sentence, start=start, end=start + len(sentence),
+                            modality="asserted", checkworthiness=0.5, times=tuple(times), tense="past"))
+    out = resolve_anaphora_in_claims(claims)
+    dated = {t.text: t for c in out for t in c.times}
+    assert (dated["The next day"].date_from, dated["The next day"].granularity) == ("2026-03-03", "day")
+    assert dated["Two days later"].date_from == "2026-03-05"  # from "the next day", itself dated
+    # the closest dating before "A week later" is a year: a week after which day of it? left unresolved
+    assert dated["A week later"].date_from is None
+    for c in out:
+        for t in c.times:
+            assert body[t.start:t.end] == t.text
+    again = resolve_anaphora_in_claims(out)
+    assert again == out

@@ -102,6 +102,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a number word at every word boundary was the slowest pattern of all
     ("relative_event", re.compile(
         rf"\b(?P<unit>{UNIT_ANY})\s+(?P<dir>(?i:earlier|later|before|after|on(?=\s*,)))\b(?!\s+(?i:this|that|than))")),
+    # dated from the previous dating in the article ("the next day", "that evening"): see times.resolve_anaphoric
+    ("anaphor_the", re.compile(
+        r"\b(?i:(?P<rel>the\s+(?:next|following)|the\s+(?:previous|preceding)|(?:later|earlier)\s+that(?:\s+same)?"
+        r"|that(?:\s+same)?|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night)"
+        r"|the\s+(?P<unit2>day|night|evening|morning)\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$))"
+        r"|(?P<rel3>the\s+following|that(?:\s+same)?)\s+(?P<unit3>week|month|year))\b")),
+    ("anaphor_hours", re.compile(
+        rf"\b(?:(?P<n>{NUM}|(?i:a\s+few|several))\s+)?(?P<unit>(?i:hours?|minutes?))\s+(?P<dir>(?i:later|earlier))\b")),
     ("relative_the", re.compile(
         r"\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b")),
     ("vague", re.compile(
@@ -112,7 +120,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 PREFILTER = re.compile(
-    r"\d|(?i:day|night|week|month|year|decade|centur|ago\b|earlier|later|recent|quarter|spring|summer|autumn|fall|winter|tomorrow|tonight)"
+    r"\d|(?i:day|night|week|month|year|decade|centur|ago\b|earlier|later|recent|quarter|spring|summer|autumn|fall|winter|tomorrow|tonight"
+    r"|morning|afternoon|evening)"
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 # month and weekday names are matched case-sensitively, so their triggers are too
@@ -140,5 +149,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration": ("year", "decade", "centur", "day", "week", "month"),
     "relative_event": ("earlier", "later", "before", "after", "on,"),
     "relative_the": ("following", "next", "previous", "same", "that"),
+    "anaphor_the": ("following", "next", "previous", "preceding", "same", "that", "before", "after"),
+    "anaphor_hours": ("hour", "minute"),
     "vague": ("recent", "coming", "few", "days", "weeks", "months", "years", "decades"),
 }

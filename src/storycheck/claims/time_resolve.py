@@ -107,7 +107,7 @@ def resolve_spec(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> I
 def _resolve(spec: TimeSpec, anchor: dt.date | None, tense: str | None) -> Interval:  # noqa: C901
     """One resolver per spec kind; ranges and prefixes recurse through the cached ``resolve_spec``."""
     kind = spec.kind
-    if kind == "vague":
+    if kind in ("vague", "anaphor"):  # an anaphor is dated from the previous dating, not here
         return (None, None, None, False, False, spec.note)
     if kind == "numeric":
         return _numeric_date(spec.note or "")

@@ -117,8 +117,23 @@ _NUM_BEFORE = re.compile(rf"\b(?:{NUM}|(?i:a\s+few|several))\s+$")
 _FOR_BEFORE = re.compile(r"(?i:\bfor\s+)$")
 
 
+ANAPHORIC_NOTE = "relative to the previous dating"
+_EVENT_NOTE = "relative to another event in the story, not to the anchor"
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
+def _anaphor(n: float | None, unit: str, mode: str) -> TimeSpec:
+    """A dating counted from the previous one in the article; ``times.resolve_anaphoric`` gives it dates."""
+    return TimeSpec("anaphor", n=n, unit=unit, part=mode, note=ANAPHORIC_NOTE)
+
+
 def _relative_event(text: str, m: re.Match[str]) -> Candidate | None:
-    """ "three days later", "months after", "ten years on,": dated from another event, not the anchor."""
+    """ "three days later", "months after", "ten years on,": dated from another event, not the anchor.
+
+    With a number and "later"/"earlier"/"on," (or "before"/"after" ending the clause:
+    "two days before,") the other event is the previous dating in the article, so the
+    spec is an anaphor; "two days after the vote" names its own event and stays vague.
+    """
     unit, direction = m.group("unit").lower(), m.group("dir").lower()
     num = _NUM_BEFORE.search(text, max(0, m.start() - 30), m.start())
     if num is not None:
@@ -128,7 +143,28 @@ def _relative_event(text: str, m: re.Match[str]) -> Candidate | None:
         start = m.start()  # "months later"
     else:
         return None
-    return Candidate(start, m.end(), TimeSpec("vague", note="relative to another event in the story, not to the anchor"))
+    n = _num_of(num.group(0).strip()) if num is not None else None
+    ends_clause = direction in ("later", "earlier", "on") or _CLAUSE_END.match(text, m.end()) is not None
+    if n is not None and ends_clause:
+        sign = -1 if direction in ("earlier", "before") else 1
+        return Candidate(start, m.end(), _anaphor(sign * n, _unit_of(unit), "shift"))
+    return Candidate(start, m.end(), TimeSpec("vague", note=_EVENT_NOTE))
+
+
+_SAME_DAY = ("later that", "earlier that", "that", "that same", "the same")
+
+
+def _anaphor_the(m: re.Match[str]) -> TimeSpec:
+    """ "the next day", "the night before,", "that evening", "the following week"."""
+    g = m.groupdict()
+    if g.get("unit3"):
+        rel = " ".join(g["rel3"].lower().split())
+        return _anaphor(1 if rel == "the following" else 0, g["unit3"].lower(), "period")
+    if g.get("unit2"):
+        return _anaphor(-1 if g["dir"].lower() == "before" else 1, "day", "shift")
+    rel = " ".join(g["rel"].lower().split())
+    shift = 0 if rel in _SAME_DAY else -1 if rel in ("the previous", "the preceding") else 1
+    return _anaphor(shift, "day", "shift")
 
 
 def _rel_word(word: str | None) -> str | None:
@@ -256,6 +292,12 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeSpec | None:  # noqa: 
         open_back = hedge.startswith(("more", "over", "at least"))
         return TimeSpec("in_n" if g["prep"].lower() == "in" else "for_n", n=n, unit=_unit_of(g["unit"]),
                         part="open" if open_back else None)
+    if name == "anaphor_the":
+        return _anaphor_the(m)
+    if name == "anaphor_hours":
+        n = _num_of(g["n"]) if g.get("n") else None
+        sign = -1 if g["dir"].lower() == "earlier" else 1
+        return _anaphor(sign * n if n is not None else float(sign), _unit_of(g["unit"]), "hours" if n is not None else "some_hours")
     if name in ("relative_event", "relative_the"):
         return TimeSpec("vague", note="relative to another event in the story, not to the anchor")
     if name == "vague":
