@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from storycheck.model import Article, Claim, Extraction, Finding, Report, StoryVerification
 
 WIDTH = 100
+# the terminal shows the most check-worthy single-source claims; the JSON lists them all
+SINGLE_SOURCE_SHOWN = 10
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
@@ -80,7 +82,8 @@ def story_section(v: StoryVerification, claims: dict[str, Claim], articles: dict
         out.append(f" {title} ({len(items)})")
         if not items:
             out.append("  (none)")
-        for f in items:
+        shown = items if title != "SINGLE SOURCE" else items[:SINGLE_SOURCE_SHOWN]
+        for f in shown:
             if title == "CORROBORATED":
                 merged = "; merged as one source: " + ", ".join("+".join(g) for g in f.merged) if f.merged else ""
                 out.append(_wrap(f"[{f.independent_sources} independent] {f.summary}{merged}", "  • "))
@@ -91,6 +94,8 @@ def story_section(v: StoryVerification, claims: dict[str, Claim], articles: dict
                 out.append(_wrap(f"({f.score:.2f}) “{_clip(c.text if c else f.summary, 300)}” — {who}", "  • "))
             else:
                 out.extend(_finding_block(f, claims, articles))
+        if len(shown) < len(items):
+            out.append(f"  … {len(items) - len(shown)} more, less check-worthy: see --format json or html")
     out.append("")
     out.append(f" TIMELINE ({len(v.timeline)})")
     for t in v.timeline:
