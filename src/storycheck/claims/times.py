@@ -52,6 +52,7 @@ from storycheck.claims.time_resolve import (
     resolve_spec,
 )
 from storycheck.claims.time_rules import ANAPHORIC_NOTE, TimeSpec, locate
+from storycheck.claims.time_tense import governing_tense
 from storycheck.model import Claim, TimeExpression
 
 # a present perfect before "for N years" ("have traded for two centuries") runs up to now
@@ -72,26 +73,31 @@ def find_times(
     anchor: dt.date | None,
     anchor_source: str | None,
     tense: str | None = None,
+    verb_tense: bool = False,
 ) -> list[TimeExpression]:
     """Time expressions in one sentence (or clause), each resolved against ``anchor``.
 
     ``offset`` is where ``text`` starts in the article body, so that
     ``body[e.start:e.end] == e.text``. ``tense`` ("past" | "future" | "present" |
-    None) says which way weekday and year-less expressions point. With no anchor,
-    relative expressions come back unresolved with note "no anchor"; absolute ones
-    ("March 14, 2026", "in 2019") still resolve.
+    None) says which way weekday and year-less expressions point. With
+    ``verb_tense``, the verb each expression attaches to overrides it where that verb
+    is plain ("talks ended on Saturday" in a preview; see ``time_tense``). With no
+    anchor, relative expressions come back unresolved with note "no anchor"; absolute
+    ones ("March 14, 2026", "in 2019") still resolve.
     """
     out: list[TimeExpression] = []
     for cand in locate(text):
         spec = cand.spec
-        if spec.kind == "for_n" and tense == "past" and _PERFECT.search(text, 0, cand.start):
+        own = governing_tense(text, cand.start, cand.end) if verb_tense else None
+        tense_here = own or tense
+        if spec.kind == "for_n" and tense_here == "past" and _PERFECT.search(text, 0, cand.start):
             # "have maintained ties for two centuries": a present perfect runs up to now,
             # though a sentence-level tense calls it past
             spec = replace(spec, kind="for_n_perfect")
         elif spec.kind == "in_n" and _looks_back(text, cand.start):
             spec = replace(spec, kind="in_n_back")
         out.append(_express(text[cand.start:cand.end], offset + cand.start, offset + cand.end,
-                            spec, anchor, anchor_source, tense))
+                            spec, anchor, anchor_source, tense_here))
     return out
 
 
