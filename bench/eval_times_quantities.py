@@ -217,6 +217,21 @@ def eval_verb_tense(names: tuple[str, ...]) -> dict[str, float]:
             "agreement when answered": agree / answered if answered else 1.0}
 
 
+def eval_verb_tense_holdout() -> dict[str, float]:
+    """verb_tense_holdout.jsonl: sentences written after time_tense.py, each with the real direction of its dating."""
+    from storycheck.claims.time_tense import governing_tense
+
+    rows = _load("verb_tense_holdout.jsonl")
+    answered = agree = 0
+    for row in rows:
+        i = row["sentence"].index(row["words"])
+        got = governing_tense(row["sentence"], i, i + len(row["words"]))
+        answered += got is not None
+        agree += got == row["direction"]
+    return {"expressions": len(rows), "answered": answered / len(rows),
+            "agreement when answered": agree / answered if answered else 1.0}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-errors", action="store_true", help="print every miss, extra and wrong value")
@@ -228,6 +243,9 @@ def main() -> None:
     times_sets = ("times.jsonl", "times_holdout.jsonl", "times_holdout2.jsonl", "times_holdout3.jsonl")
     print("verb tense (claims/time_tense.py) against the labelled sentence tense, all time sets:")
     for k, v in eval_verb_tense(times_sets).items():
+        print(f"  {k}: {v:.3f}" if isinstance(v, float) else f"  {k}: {v}")
+    print("verb tense on verb_tense_holdout.jsonl (written after the rules; direction of each dating):")
+    for k, v in eval_verb_tense_holdout().items():
         print(f"  {k}: {v:.3f}" if isinstance(v, float) else f"  {k}: {v}")
     for name in times_sets:
         print(f"{name} with verb_tense=True (the verb's tense overrides the label's where it answers):")
