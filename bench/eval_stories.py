@@ -41,7 +41,6 @@ from storycheck.verify.similarity import (  # noqa: E402
     entity_weights,
     explicit_dates,
     lead_text,
-    similarity_matrix,
     tokens,
     years_in,
 )
