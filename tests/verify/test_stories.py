@@ -15,7 +15,7 @@ import pytest
 from storycheck.model import Article, Extraction, Source, Story
 from storycheck.settings import Settings
 from storycheck.verify.similarity import Weights
-from storycheck.verify.stories import article_features, group_stories, story_anchor, story_id
+from storycheck.verify.stories import article_features, group_stories, story_anchor, story_id, text_features
 from storycheck.verify.story_index import StoryIndex
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "verify" / "stories"
@@ -177,3 +177,15 @@ def test_seed_articles_form_one_story(seeds_dir: Path, settings: Settings) -> No
     assert len(stories) == 1
     assert set(stories[0].articles) == {a.id for a in seeds}
     assert stories[0].title in {a.title for a in seeds if a.title}
+
+
+def test_story_index_on_plain_text(articles: dict[str, Article]) -> None:
+    """The watcher-facing path: plain text in, story ids out, no claims stage needed."""
+    index = StoryIndex(threshold=0.2)
+    ids = {
+        aid: index.add(text_features(aid, articles[aid].body, title=articles[aid].title, published=articles[aid].published))
+        for aid in (*RIDGEMONT, *ALDER)
+    }
+    assert len({ids[a] for a in RIDGEMONT}) == 1
+    assert len({ids[a] for a in ALDER}) == 1
+    assert ids["escape_ridgemont_1"] != ids["escape_alder_1"]

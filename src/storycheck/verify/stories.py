@@ -39,7 +39,16 @@ if TYPE_CHECKING:
 
     from storycheck.settings import Settings
 
-__all__ = ["article_features", "default_weights", "group_scores", "group_stories", "story_anchor", "story_id", "story_title"]
+__all__ = [
+    "article_features",
+    "default_weights",
+    "group_scores",
+    "group_stories",
+    "story_anchor",
+    "story_id",
+    "story_title",
+    "text_features",
+]
 
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
@@ -100,6 +109,27 @@ def article_features(
         for feat, vector in zip(feats, vectors, strict=True):
             feat.embedding = vector
     return feats
+
+
+def text_features(
+    doc_id: str,
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    entities: Sequence[tuple[str, str]] | None = None,
+    embedding_model: str = "bundled",
+) -> DocFeatures:
+    """Features of a plain-text document (for ``StoryIndex`` and evaluations without an Extraction).
+
+    ``entities`` are (name, spaCy label) pairs; without them capitalised phrases stand in.
+    """
+    from storycheck.model import Entity, Source
+
+    article = Article(id=doc_id, source=Source("text", "text", "", ""), body=text, title=title, published=published)
+    named = tuple(Entity(name, label, 0, 0, name) for name, label in entities or ())
+    extraction = Extraction(doc_id, entities=named) if named else None
+    return article_features([article], {doc_id: extraction} if extraction else {}, embedding_model=embedding_model)[0]
 
 
 def _explicit_claim_dates(extraction: Extraction) -> list[str]:
