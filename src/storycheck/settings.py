@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("align_embeddings", False, "Also use sentence embeddings to align claims (slower; needs the embedding model)."),
     Setting("quantity_tolerance", 0.05, "Relative rounding allowed around a plain number before two numbers are called incompatible."),
     Setting("approx_tolerance", 0.1, "Relative width given to a hedged number ('about 1,200') before comparison."),
-    Setting("single_source_max", 10, "Most single-source findings listed per story (most check-worthy first)."),
+    Setting("single_source_max", 50, "Most single-source findings listed per story, most check-worthy first (the JSON lists them all for a normal story; the text report shows the top ones)."),
     # web
     Setting("max_upload_bytes", 5_000_000, "Largest upload or paste the web app accepts, in bytes."),
     # watch
