@@ -37,6 +37,7 @@ def verify_story(
     only scores pairs that share a discriminating key, at most
     ``settings.align_neighbours`` per claim.
     """
+    from storycheck.verify.agreements import amount_clusters, merge_clusters, quote_agreements
     from storycheck.verify.align import align_claims, describe_claims
     from storycheck.verify.checks import claim_checks
     from storycheck.verify.conflicts import pair_conflicts, quote_conflicts
@@ -70,9 +71,20 @@ def verify_story(
         )
     quotes = [q for aid in sorted(members) if aid in extractions for q in extractions[aid].quotes]
     conflicts += quote_conflicts(quotes, infos)
+    quoted_facts, quote_links = quote_agreements(quotes, infos)
     support = support_pairs(pairs, conflicts, infos, threshold=float(settings.corroborate_threshold))
+    # a remark quoted word for word by the same speaker backs itself whatever else the sentences say
+    support += [link for link in quote_links if all((p.a, p.b) != (link.a, link.b) for p in support)]
+    # links made on a shared figure build that figure's fact (amount_clusters), so a
+    # sentence telling two things is not chained by its figure into the other thing's fact
+    facts = merge_clusters(
+        fact_clusters([p for p in support if not p.shared_amounts], infos),
+        [*(("quantity", c) for c in amount_clusters(support, infos)), *(("quote", c) for c in quoted_facts)],
+    )
     contradicted = contradiction_findings(story, conflicts, infos, members, groups)
-    corroborated = corroboration_findings(story, fact_clusters(support, infos), infos, members, groups)
+    corroborated = corroboration_findings(
+        story, [claims for _f, claims in facts], infos, members, groups, fields=[f for f, _c in facts]
+    )
     single = single_source_findings(
         story,
         infos,

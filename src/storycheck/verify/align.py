@@ -15,11 +15,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storycheck.model import Article, Claim, Extraction
+from storycheck.model import Article, Claim, Extraction, Quantity
 from storycheck.verify.compare import attached_event, attachment_cost, event_mentions, is_dating, is_planned, normalise_unit
 from storycheck.verify.lexicon import content_terms, entity_key
 
 # entity labels that name who or what a claim is about (dates and numbers are compared elsewhere)
+# word overlap (tf-idf cosine) two claims need before a shared figure counts as evidence
+MIN_AMOUNT_LEXICAL = 0.2
+
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 
 
@@ -36,6 +39,7 @@ class ClaimInfo:
     units: frozenset[str]
     planned: bool
     status: str
+    amounts: frozenset[str] = frozenset()  # "dimension=value" of every figure with a unit ("percent=7")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class AlignedPair:
     entity: float
     shared_events: tuple[str, ...]
     shared_entities: tuple[str, ...]
+    shared_amounts: tuple[str, ...] = ()
 
 
 def describe_claims(
@@ -82,8 +87,26 @@ def describe_claims(
                 units=units,
                 planned=is_planned(claim, article_status=status),
                 status=status,
+                amounts=frozenset(a for q in claim.quantities if (a := amount_key(q)) is not None),
             )
     return infos
+
+
+def amount_key(q: Quantity) -> str | None:
+    """"dimension=value" for a figure stated with a unit, None for a bare or open-ended number.
+
+    The same figure in the same unit ("a 7 percent raise" in five outlets) is as
+    specific as a shared name: outlets that tell it are telling one fact even when
+    the claims stage tagged no entity in either sentence.
+    """
+    unit = normalise_unit(q.unit)
+    value = q.value
+    if value is None and q.value_min is not None and q.value_min == q.value_max:
+        value = q.value_min
+    if unit is None or value is None:
+        return None
+    per = f"/{q.per}" if q.per else ""
+    return f"{unit[0]}{per}={value * unit[1]:g}"
 
 
 def _keys(info: ClaimInfo, rare_terms: set[str]) -> set[str]:
@@ -92,6 +115,7 @@ def _keys(info: ClaimInfo, rare_terms: set[str]) -> set[str]:
     keys |= {f"v:{v}|e:{e}" for v in info.events for e in info.entities}
     keys |= {f"m:{m}" for m in info.months}
     keys |= {f"u:{u}" for u in info.units}
+    keys |= {f"q:{a}" for a in info.amounts}
     keys |= {f"w:{t}" for t in info.terms if t in rare_terms}
     return keys
 
@@ -116,7 +140,7 @@ def align_claims(
     edf: Counter[str] = Counter()
     for cid in ids:
         df.update(set(infos[cid].terms))
-        edf.update(infos[cid].entities | {f"v:{v}" for v in infos[cid].events})
+        edf.update(infos[cid].entities | {f"v:{v}" for v in infos[cid].events} | {f"q:{a}" for a in infos[cid].amounts})
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     # the story's protagonists and its main event are in most claims: sharing them says
     # little, sharing a rarer name or event says a lot
@@ -151,6 +175,7 @@ def align_claims(
                 votes[y][x] += weight
     max_idf = math.log(1 + n)
     eweight = {cid: sum(eidf.get(e, max_idf) for e in infos[cid].entities) for cid in ids}
+    aweight = {cid: sum(eidf.get(f"q:{a}", max_idf) for a in infos[cid].amounts) for cid in ids}
     scored: dict[tuple[str, str], AlignedPair] = {}
     per_claim: dict[str, list[AlignedPair]] = defaultdict(list)
     for x in ids:
@@ -158,7 +183,7 @@ def align_claims(
             a, b = (x, y) if x < y else (y, x)
             pair = scored.get((a, b))
             if pair is None:
-                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors, eidf, max_idf, eweight)
+                pair = _score(infos[a], infos[b], norms[a], norms[b], vectors, eidf, max_idf, eweight, aweight)
                 scored[(a, b)] = pair
             if pair.score >= threshold:
                 per_claim[x].append(pair)
@@ -179,6 +204,7 @@ def _score(
     eidf: Mapping[str, float],
     max_idf: float,
     eweight: Mapping[str, float],
+    aweight: Mapping[str, float],
 ) -> AlignedPair:
     if len(vx) > len(vy):
         vx, vy = vy, vx
@@ -191,6 +217,14 @@ def _score(
     if shared_entities:
         wx, wy = eweight[x.claim.id], eweight[y.claim.id]
         entity = sum(eidf.get(e, max_idf) for e in shared_entities) / math.sqrt(wx * wy)
+    shared_amounts = x.amounts & y.amounts
+    # the same figure counts like a shared name, but only between sentences that also
+    # share words: "two years" alone is in many unrelated claims
+    if shared_amounts and lexical >= MIN_AMOUNT_LEXICAL:
+        shared = sum(eidf.get(f"q:{a}", max_idf) for a in shared_amounts)
+        entity = max(entity, shared / math.sqrt(aweight[x.claim.id] * aweight[y.claim.id]))
+    else:
+        shared_amounts = frozenset()
     shared_events = x.events & y.events
     # an event word shared by few claims ("raid") counts fully; the story's own event
     # ("meeting", in every other claim) counts half
@@ -208,6 +242,7 @@ def _score(
         entity=round(entity, 4),
         shared_events=tuple(sorted(shared_events)),
         shared_entities=tuple(sorted(shared_entities)),
+        shared_amounts=tuple(sorted(shared_amounts)),
     )
 
 

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from storycheck.model import Article, Finding, Story
+from storycheck.verify.agreements import states_figures_of
 from storycheck.verify.align import AlignedPair, ClaimInfo
 from storycheck.verify.compare import quantities_compatible, times_compatible
 from storycheck.verify.conflicts import Conflict, same_person
@@ -255,10 +256,18 @@ def corroboration_findings(
     infos: Mapping[str, ClaimInfo],
     articles: Mapping[str, Article],
     groups: Sequence[tuple[str, ...]],
+    *,
+    fields: Sequence[str | None] | None = None,
 ) -> list[Finding]:
-    """A fact told by two or more independent sources; copies are merged and named."""
+    """A fact told by two or more independent sources; copies are merged and named.
+
+    ``fields`` (parallel to ``clusters``) names the field of a fact pinned by something
+    specific ("quantity": the same figure; "quote": the same remark); None lets the
+    claims decide ("event" when they share an event word, else "claim").
+    """
     out: list[Finding] = []
-    for cluster in clusters:
+    for i, cluster in enumerate(clusters):
+        given_field = fields[i] if fields is not None else None
         art_ids = tuple(sorted({infos[c].claim.article for c in cluster}))
         sources = _count_sources(art_ids, groups)
         if sources < 2:
@@ -270,12 +279,13 @@ def corroboration_findings(
         if merged:
             note = " Counted once: " + "; ".join(" + ".join(outlet_name(articles.get(a), a) for a in g) for g in merged) + "."
         events = set.intersection(*(set(infos[c].events) for c in cluster))
+        field = given_field or ("event" if events else "claim")
         out.append(
             Finding(
                 id=finding_id("corroborated", cluster),
                 kind="corroborated",
                 story=story.id,
-                field="event" if events else "claim",
+                field=field,
                 claims=tuple(cluster),
                 articles=art_ids,
                 independent_sources=sources,
@@ -318,18 +328,22 @@ def single_source_findings(
         if claim.checkworthiness < min_checkworthiness or claim.modality == "question" or cid in disputed:
             continue
         others = backed_by.get(cid, set())
-        if any(infos[o].group != info.group for o in others):
+        elsewhere = [o for o in others if infos[o].group != info.group]
+        # backing that leaves the claim's figure out does not back the figure
+        if any(states_figures_of(claim.quantities, infos[o].claim.quantities) for o in elsewhere):
             continue
-        copies = sorted(o for o in others if infos[o].claim.article != claim.article)
+        copies = sorted(o for o in others if infos[o].group == info.group and infos[o].claim.article != claim.article)
         if any(o < cid for o in copies):
             continue  # the copy with the smallest id speaks for the whole group
         art_ids = tuple(sorted({claim.article, *(infos[o].claim.article for o in copies)}))
         who = outlet_name(articles.get(claim.article), claim.article)
-        why = (
-            "the story has only one independent source, so everything in it rests on that source"
-            if lone_story
-            else "no other independent outlet in the story reports it"
-        )
+        if lone_story:
+            why = "the story has only one independent source, so everything in it rests on that source"
+        elif elsewhere:
+            figures = ", ".join(f"\u201c{q.text}\u201d" for q in claim.quantities if q.unit)
+            why = f"other outlets report it without the figure {figures}, which no other independent outlet gives"
+        else:
+            why = "no other independent outlet in the story reports it"
         by = f" (attributed to {claim.attribution})" if claim.attribution else ""
         candidates.append(
             Finding(
