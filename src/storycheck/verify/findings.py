@@ -155,7 +155,8 @@ def _contradiction(
     if note:
         score = round(max(0.05, score - 0.25), 3)
     return Finding(
-        id=finding_id("contradicted", claim_ids),
+        # two disagreements over the same claims (when and how much) are two findings
+        id=finding_id(f"contradicted|{field}|{topic}", claim_ids),
         kind="contradicted",
         story=story.id,
         field=field,
