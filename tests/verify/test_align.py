@@ -7,7 +7,7 @@ import pytest
 from storycheck.model import Quantity, TimeExpression
 from storycheck.verify import align as align_mod
 from storycheck.verify.align import align_claims, describe_claims
-from storycheck.verify.compare import attached_event, quantities_compatible, times_compatible
+from storycheck.verify.compare import attached_event, event_mentions, quantities_compatible, times_compatible
 
 from .builders import ClaimSpec, article, extraction
 from .scenario import harbour_story
@@ -125,3 +125,19 @@ def test_embeddings_can_join_the_alignment_score() -> None:
     assert [f.values for f in with_vectors.findings if f.kind == "contradicted"] == [
         f.values for f in plain.findings if f.kind == "contradicted"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Refuse collectors walked out on Friday over pay.", {"attack"}),
+        ("The delegation walked out of the meeting after an hour.", {"meet"}),
+        ("A march against higher fares drew 29,000 people on March 22.", {"protest"}),
+        ("Fares rose on March 22, the operator said.", set()),
+        ("Thousands marched through the old town.", {"protest"}),
+    ],
+)
+def test_event_words_phrasal_and_lower_case_only(text: str, expected: set[str]) -> None:
+    # "walked out" is a strike unless it is out of a room; "march" is a protest only in
+    # lower case, never the month
+    assert {cls for _s, _e, _w, cls in event_mentions(text)} == expected

@@ -16,7 +16,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from storycheck.model import Claim, Quantity, TimeExpression
-from storycheck.verify.lexicon import EVENT_CLASS, FUTURE_CUES, RECURRENCE_MARKERS, WORD_RE
+from storycheck.verify.lexicon import (
+    EVENT_CLASS,
+    FUTURE_CUES,
+    LOWERCASE_EVENT_FORMS,
+    PHRASAL_EVENT_CLASS,
+    PHRASAL_EVENTS,
+    RECURRENCE_MARKERS,
+    WORD_RE,
+)
 
 try:  # the claims stage owns value semantics (units, rounding); these are fallbacks
     from storycheck.claims.compare_values import intervals_overlap as _claims_intervals_overlap
@@ -166,11 +174,14 @@ def event_mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, word, event class) for every event word in a text, offsets relative to it."""
     found: list[tuple[int, int, str, str]] = []
     for m in WORD_RE.finditer(text):
-        w = m.group(0).lower().replace("\u2019", "'")
-        cls = EVENT_CLASS.get(w)
+        word = m.group(0)
+        w = word.lower().replace("\u2019", "'")
+        cls = EVENT_CLASS.get(w) or (LOWERCASE_EVENT_FORMS.get(word) if word.islower() else None)
         if cls is not None:
             found.append((m.start(), m.end(), w, cls))
-    return tuple(found)
+    for m in PHRASAL_EVENTS.finditer(text):
+        found.append((m.start(), m.end(), m.group(0).lower(), PHRASAL_EVENT_CLASS))
+    return tuple(sorted(found))
 
 
 MAX_ATTACH_COST = 70.0

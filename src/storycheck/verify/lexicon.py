@@ -53,7 +53,7 @@ _EVENT_FORMS: dict[str, str] = {
     "verdict": "convicted conviction guilty acquitted acquittal sentenced sentence verdict",
     "trial": "trial trials indicted indictment charged",
     "release": "released release freed",
-    "protest": "protest protests protested protesters demonstration demonstrations",
+    "protest": "protest protests protested protesters demonstration demonstrations marched marchers marching",
     "lawsuit": "lawsuit lawsuits sued sues",
     "launch": "launch launched launches",
     "crash": "crash crashed crashes",
@@ -74,6 +74,15 @@ _EVENT_FORMS: dict[str, str] = {
 EVENT_CLASS: dict[str, str] = {
     form: cls for cls, forms in _EVENT_FORMS.items() for form in forms.split()
 }
+
+# forms that name an event only when written in lower case: "a march against fares" is a
+# protest, "March 22" is a month
+LOWERCASE_EVENT_FORMS: dict[str, str] = {"march": "protest", "marches": "protest"}
+
+# an event told by a verb and its particle ("walked out on Friday": a strike); "walked
+# out of the meeting" is leaving a room, so the particle must not be followed by "of"
+PHRASAL_EVENTS = re.compile(r"\b(?:walk|walks|walked|walking)\s+out\b(?!\s+of\b)", re.IGNORECASE)
+PHRASAL_EVENT_CLASS = "attack"
 
 # words that, right before an event word, say it is another occurrence of a recurring event
 RECURRENCE_MARKERS = frozenset(
