@@ -114,6 +114,7 @@ def test_same_remark_same_speaker_in_two_outlets_is_corroborated(speaker: str | 
     found = [f for f in v.findings if f.kind == "corroborated" and f.field == "quote"]
     assert [set(f.claims) for f in found] == [{"news:c1", "radio:c1"}]
     assert found[0].independent_sources == 2
+    assert "quote Ana Ruiz: \u201cNobody wins when the ovens go cold\u201d." in found[0].summary
     assert not [f for f in v.findings if f.kind == "single_source"]
 
 

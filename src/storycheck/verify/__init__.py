@@ -71,19 +71,27 @@ def verify_story(
         )
     quotes = [q for aid in sorted(members) if aid in extractions for q in extractions[aid].quotes]
     conflicts += quote_conflicts(quotes, infos)
-    quoted_facts, quote_links = quote_agreements(quotes, infos)
+    quoted = quote_agreements(quotes, infos)
     support = support_pairs(pairs, conflicts, infos, threshold=float(settings.corroborate_threshold))
     # a remark quoted word for word by the same speaker backs itself whatever else the sentences say
-    support += [link for link in quote_links if all((p.a, p.b) != (link.a, link.b) for p in support)]
+    known = {(p.a, p.b) for p in support}
+    support += [link for q in quoted for link in q.links() if (link.a, link.b) not in known]
     # links made on a shared figure build that figure's fact (amount_clusters), so a
     # sentence telling two things is not chained by its figure into the other thing's fact
     facts = merge_clusters(
         fact_clusters([p for p in support if not p.shared_amounts], infos),
-        [*(("quantity", c) for c in amount_clusters(support, infos)), *(("quote", c) for c in quoted_facts)],
+        [*(("quantity", c) for c in amount_clusters(support, infos)), *(("quote", list(q.claims)) for q in quoted)],
     )
+    wording_of = {q.claims: q.wording for q in quoted}
     contradicted = contradiction_findings(story, conflicts, infos, members, groups)
     corroborated = corroboration_findings(
-        story, [claims for _f, claims in facts], infos, members, groups, fields=[f for f, _c in facts]
+        story,
+        [claims for _f, claims in facts],
+        infos,
+        members,
+        groups,
+        fields=[f for f, _c in facts],
+        wordings=[wording_of.get(tuple(claims)) if f == "quote" else None for f, claims in facts],
     )
     single = single_source_findings(
         story,

@@ -11,10 +11,11 @@ side, and the findings layer reports them next to the general ones.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from storycheck.model import Quantity, Quote
 from storycheck.verify.align import AlignedPair, ClaimInfo
-from storycheck.verify.conflicts import MIN_QUOTE_WORDS, _norm_quote, same_person
+from storycheck.verify.conflicts import MIN_QUOTE_WORDS, normalise_quote, same_person
 
 
 def amount_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInfo]) -> list[list[str]]:
@@ -42,23 +43,42 @@ def amount_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInf
     return out
 
 
-def quote_agreements(
-    quotes: Sequence[Quote], infos: Mapping[str, ClaimInfo]
-) -> tuple[list[list[str]], list[AlignedPair]]:
+@dataclass(frozen=True, slots=True)
+class QuoteAgreement:
+    """One remark quoted by several articles, with the claims that quote it."""
+
+    claims: tuple[str, ...]
+    text: str  # as the first article words it
+    speaker: str | None  # as the first article naming one gives it
+
+    @property
+    def wording(self) -> str:
+        who = f"quote {self.speaker}" if self.speaker else "carry the quote"
+        return f"{who}: \u201c{self.text.strip().rstrip('.,;:')}\u201d"
+
+    def links(self) -> list[AlignedPair]:
+        """Support between every two of its claims: the same remark backs itself."""
+        return [
+            AlignedPair(a=a, b=b, score=1.0, lexical=1.0, entity=1.0, shared_events=(), shared_entities=())
+            for i, a in enumerate(self.claims)
+            for b in self.claims[i + 1 :]
+        ]
+
+
+def quote_agreements(quotes: Sequence[Quote], infos: Mapping[str, ClaimInfo]) -> list[QuoteAgreement]:
     """The same remark quoted by several articles and given to the same speaker.
 
-    Returns (claim clusters, support links between their claims). Quote marks, case
+    Quote marks, case
     and punctuation are ignored; a remark needs ``MIN_QUOTE_WORDS`` words to be
     owned by someone. A side that names no speaker agrees with any; two different
     named speakers are a contradiction (``quote_conflicts``), never an agreement.
     """
     by_text: dict[str, list[Quote]] = {}
     for q in quotes:
-        words = _norm_quote(q.text)
+        words = normalise_quote(q.text)
         if len(words.split()) >= MIN_QUOTE_WORDS and q.claim in infos:
             by_text.setdefault(words, []).append(q)
-    clusters: list[list[str]] = []
-    links: list[AlignedPair] = []
+    out: list[QuoteAgreement] = []
     for words in sorted(by_text):
         items = sorted(by_text[words], key=lambda q: (q.claim or "", q.id))
         named = [q.speaker for q in items if q.speaker]
@@ -72,11 +92,8 @@ def quote_agreements(
         claims = sorted(per_article.values())
         if len({infos[c].group for c in claims}) < 2:
             continue
-        clusters.append(claims)
-        for i, a in enumerate(claims):
-            for b in claims[i + 1 :]:
-                links.append(AlignedPair(a=a, b=b, score=1.0, lexical=1.0, entity=1.0, shared_events=(), shared_entities=()))
-    return clusters, links
+        out.append(QuoteAgreement(claims=tuple(claims), text=items[0].text, speaker=named[0] if named else None))
+    return out
 
 
 def states_figures_of(claim_quantities: Sequence[Quantity], other: Sequence[Quantity]) -> bool:

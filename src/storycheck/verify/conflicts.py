@@ -370,8 +370,12 @@ def same_person(a: str, b: str) -> bool:
     return bool(_name_tokens(a) & _name_tokens(b)) or entity_key(a, "PERSON") == entity_key(b, "PERSON")
 
 
-def _norm_quote(text: str) -> str:
+def normalise_quote(text: str) -> str:
+    """A remark's words, lower-cased, without quote marks or punctuation: how two outlets' copies are compared."""
     return " ".join(w.lower() for w in WORD_RE.findall(text))
+
+
+_norm_quote = normalise_quote
 
 
 def quote_conflicts(

@@ -259,12 +259,15 @@ def corroboration_findings(
     groups: Sequence[tuple[str, ...]],
     *,
     fields: Sequence[str | None] | None = None,
+    wordings: Sequence[str | None] | None = None,
 ) -> list[Finding]:
     """A fact told by two or more independent sources; copies are merged and named.
 
     ``fields`` (parallel to ``clusters``) names the field of a fact pinned by something
     specific ("quantity": the same figure; "quote": the same remark); None lets the
-    claims decide ("event" when they share an event word, else "claim").
+    claims decide ("event" when they share an event word, else "claim"). ``wordings``
+    (parallel too) says what the sources do when that is more exact than the most
+    check-worthy claim's sentence ("quote Ana Ruiz: “...”").
     """
     out: list[Finding] = []
     for i, cluster in enumerate(clusters):
@@ -281,6 +284,7 @@ def corroboration_findings(
             note = " Counted once: " + "; ".join(" + ".join(outlet_name(articles.get(a), a) for a in g) for g in merged) + "."
         events = set.intersection(*(set(infos[c].events) for c in cluster))
         field = given_field or ("event" if events else "claim")
+        wording = (wordings[i] if wordings is not None else None) or f"report: \u201c{_short(infos[best].claim.text)}\u201d"
         out.append(
             Finding(
                 id=finding_id("corroborated", cluster),
@@ -290,7 +294,7 @@ def corroboration_findings(
                 claims=tuple(cluster),
                 articles=art_ids,
                 independent_sources=sources,
-                summary=f"{sources} independent sources ({', '.join(outlets)}) report: \u201c{_short(infos[best].claim.text)}\u201d.{note}",
+                summary=f"{sources} independent sources ({', '.join(outlets)}) {wording}.{note}",
                 score=round(max(infos[c].claim.checkworthiness for c in cluster), 3),
                 merged=merged,
             )
