@@ -183,3 +183,12 @@ def test_model_loads_once_and_a_missing_model_says_what_to_install(nlp) -> None:
     assert "lemmatizer" not in nlp.pipe_names and "entity_ruler" in nlp.pipe_names
     with pytest.raises(MissingDependencyError, match="not installed"):
         load_nlp("no_such_spacy_model_here")
+
+
+def test_accusation_is_check_worthy(nlp) -> None:
+    from storycheck.claims import extract_from_doc
+
+    art = make_article("Union leader Mara Quint accused Westfield Terminals of quietly diverting ships to the rival port of Dunmore.")
+    ex = extract_from_doc(art, nlp(art.body))
+    assert ex.claims[0].checkworthiness >= 0.5
+    assert any(r.startswith("accusation") for r in ex.claims[0].checkworthiness_reasons)

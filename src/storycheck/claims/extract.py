@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storycheck.claims.entities import ArticleEntities, canonical_alias
-from storycheck.claims.lexicon import ATTRIBUTION_VERBS, EVALUATIVE, EVENT_VERBS, EVIDENCE_VERBS, REFUSAL_VERBS
+from storycheck.claims.lexicon import ACCUSATION_VERBS, ATTRIBUTION_VERBS, EVALUATIVE, EVENT_VERBS, EVIDENCE_VERBS, REFUSAL_VERBS
 from storycheck.claims.quotes import FoundQuote, QuoteContext, TokenIndex, name_for_token
 
 if TYPE_CHECKING:
@@ -286,6 +286,10 @@ def _checkworthiness(
     if events:
         score += 0.15
         reasons.append(f"event verb: {events[0].text}")
+    accusations = [t for t in tokens if t.tag_.startswith("VB") and t.text.lower() in ACCUSATION_VERBS]
+    if accusations:
+        score += 0.2
+        reasons.append(f"accusation: {accusations[0].text}")
     if has_quote:
         score += 0.05
         reasons.append("quote")

@@ -49,6 +49,8 @@ ATTRIBUTION_VERBS = SPEECH_VERBS | verb_forms(
     "found thought",
 )
 EVIDENCE_VERBS = verb_forms("show find indicate suggest tell reveal", "found told")
+# an accusation is a factual charge someone can be asked to back up: always worth checking
+ACCUSATION_VERBS = verb_forms("accuse allege charge blame implicate", "")
 REFUSAL_VERBS = verb_forms("refuse deny reject decline rebuff veto", "denied")
 EVENT_VERBS = verb_forms(
     """meet host sign kill capture arrest impose sanction announce resume raid elect vote approve launch attack
