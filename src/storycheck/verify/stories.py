@@ -182,7 +182,15 @@ def group_stories(
         if members:
             locked.append(members)
             locked_story.append(story)
-    feats = article_features(docs_articles + pseudo, extractions, embedding_model=str(settings.embedding_model))
+    model = str(settings.embedding_model)
+    if len(docs_articles) + len(pseudo) < 2:
+        # a lone document has nothing to be grouped with: check the setting, but skip
+        # loading the encoder (a third of a second of a one-article cold start)
+        from storycheck.verify.embeddings import resolve_model_dir
+
+        resolve_model_dir(model)
+        model = "none"
+    feats = article_features(docs_articles + pseudo, extractions, embedding_model=model)
     embedded = feats[0].embedding is not None
     score = group_scores(feats, weights=default_weights(embeddings=embedded))
     threshold = _threshold(settings, embeddings=embedded)
