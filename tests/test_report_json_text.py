@@ -83,7 +83,7 @@ def test_text_report_leads_with_contradictions_quoting_both_sides() -> None:
     assert text.index("CONTRADICTIONS") < text.index("CORROBORATED") < text.index("SINGLE SOURCE")
     assert "“The ferry strike began on March 2.”" in text
     assert "“The strike started on March 5, union leaders said.”" in text
-    assert "“on March 2”  vs  “on March 5”" in text
+    assert "“on March 2” vs “on March 5”" in " ".join(text.split())
     assert "missing.txt: no such file" in text
     header = text.splitlines()[2]
     assert "words kept" in header and "lines removed" in header and "comments" in header

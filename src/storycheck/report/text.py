@@ -60,10 +60,12 @@ def _side(claim: Claim | None, articles: dict[str, Article], cid: str) -> str:
 
 def _finding_block(f: Finding, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
     out = []
-    head = f.summary or f"{f.kind} ({f.field})"
-    out.append(_wrap(head, "  • "))
+    # the summary quotes both sides in full; the sides follow below, so the head keeps only
+    # what is disputed and the values
+    head = f.summary.split(": ", 1)[0] if f.summary else f"{f.kind} ({f.field})"
     if f.kind == "contradicted" and f.values:
-        out.append(f"    {f.field}: " + "  vs  ".join(f"“{v}”" for v in f.values))
+        head += ": " + "  vs  ".join(f"“{v}”" for v in f.values)
+    out.append(_wrap(head, "  • "))
     for cid in f.claims:
         out.append(_side(claims.get(cid), articles, cid))
     return out
