@@ -68,9 +68,8 @@ class QuoteAgreement:
 def quote_agreements(quotes: Sequence[Quote], infos: Mapping[str, ClaimInfo]) -> list[QuoteAgreement]:
     """The same remark quoted by several articles and given to the same speaker.
 
-    Quote marks, case
-    and punctuation are ignored; a remark needs ``MIN_QUOTE_WORDS`` words to be
-    owned by someone. A side that names no speaker agrees with any; two different
+    Quote marks, case and punctuation are ignored; a remark needs
+    ``MIN_QUOTE_WORDS`` words to be owned by someone. A side that names no speaker agrees with any; two different
     named speakers are a contradiction (``quote_conflicts``), never an agreement.
     """
     by_text: dict[str, list[Quote]] = {}
