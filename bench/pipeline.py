@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import resource
@@ -62,7 +63,7 @@ def _line(label: str, walls: list[float], cpus: list[float], target: str = "") -
             f"(runs wall {', '.join(f'{t:.2f}' for t in walls)}; CPU {', '.join(f'{t:.2f}' for t in cpus)}){target}")
 
 
-def corpus_time(n_articles: int, n_stories: int, *, processes: int) -> tuple[float, float, int, int]:
+def corpus_time(n_articles: int, n_stories: int, *, processes: int, seed: int = 7) -> tuple[float, float, int, int]:
     """Wall and CPU seconds of ``pipeline.run`` over a generated corpus (writing the files is not timed)."""
     from corpus import write_corpus  # bench/corpus.py
 
@@ -70,7 +71,7 @@ def corpus_time(n_articles: int, n_stories: int, *, processes: int) -> tuple[flo
     from storycheck.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(tmp, n_articles, n_stories, seed=7)
+        write_corpus(tmp, n_articles, n_stories, seed=seed)
         c0 = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         report = run([tmp], settings=Settings(processes=processes))
@@ -86,7 +87,14 @@ def main() -> None:
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--processes", type=int, default=1, help="processes for claim extraction in the corpus runs")
     ap.add_argument("--sizes", default="1000:50,2000:100", help="articles:stories pairs; the ratio compares the first two")
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: time one articles:stories size in this process
     args = ap.parse_args()
+    if args.one:
+        # child process: warm up (model loads), then time one corpus size
+        n_articles, n_stories = (int(x) for x in args.one.split(":"))
+        corpus_time(20, 2, processes=args.processes, seed=1001)  # another seed: no article in common
+        print(json.dumps(corpus_time(n_articles, n_stories, processes=args.processes)))
+        return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {_load()}", flush=True)
     exe = str(Path(sys.executable).with_name("storycheck"))
@@ -103,12 +111,16 @@ def main() -> None:
         print(f"load average after: {_load()}", flush=True)
     if not args.skip_scaling:
         sizes = [tuple(int(x) for x in pair.split(":")) for pair in args.sizes.split(",")]
-        # warm the process once so every size pays the same model-load cost (none)
-        corpus_time(20, 2, processes=args.processes)
         results = []
         for n_articles, n_stories in sizes:
+            # each size in a fresh process: nothing cached by one size (embeddings of
+            # articles the two corpora share, spaCy's string store) helps the next
             load = _load()
-            wall, cpu, articles, stories = corpus_time(n_articles, n_stories, processes=args.processes)
+            proc = subprocess.run([sys.executable, __file__, "--one", f"{n_articles}:{n_stories}",
+                                   "--processes", str(args.processes)], capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"corpus run failed: {proc.stderr.strip()[-800:]}")
+            wall, cpu, articles, stories = json.loads(proc.stdout.strip().splitlines()[-1])
             results.append((wall, cpu))
             print(f"{n_articles:,} articles / {n_stories} stories: wall {wall:.1f} s ({articles / wall:.1f} articles/s), "
                   f"CPU {cpu:.1f} s ({articles / cpu:.1f} articles per CPU-s), {stories} stories found, "
