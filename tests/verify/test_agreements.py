@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storycheck.model import Finding, StoryVerification
 from storycheck.settings import Settings
 from storycheck.verify import verify_story
+from storycheck.verify.agreements import stated_figures
 
 from .builders import ClaimSpec, article, extraction, story_of
 
@@ -121,3 +124,35 @@ def test_same_remark_same_speaker_in_two_outlets_is_corroborated(speaker: str | 
 def test_same_remark_different_speaker_is_not_corroborated() -> None:
     v = _quote_story("Carlos Vega")
     assert not [f for f in v.findings if f.kind == "corroborated" and f.field == "quote"]
+
+
+def test_figure_naming_the_source_is_not_a_stated_figure() -> None:
+    body = "The call lasted 40 minutes, according to two people familiar with it."
+    art = article("x", body)
+    spec = ClaimSpec(
+        body,
+        quantities=(("40 minutes", 40.0, 40.0, "minute", None), ("two people", 2.0, 2.0, "people", None)),
+    )
+    claim = extraction(art, [spec]).claims[0]
+    claim = replace(claim, attribution="two people familiar with it")
+    assert [q.text for q in stated_figures(claim)] == ["40 minutes"]
+
+
+def test_event_told_elsewhere_without_the_figure_leaves_the_figure_single_source() -> None:
+    union = ("Harbour Workers' Union", "ORG", "Harbour Workers' Union")
+    bodies = {
+        "wire": "The Harbour Workers' Union said 84 percent of its members had backed the new agreement with the port.",
+        "paper": "Members of the Harbour Workers' Union backed the new agreement with the port.",
+    }
+    arts = {aid: article(aid, body, outlet=aid.title()) for aid, body in bodies.items()}
+    exs = {
+        "wire": extraction(arts["wire"], [ClaimSpec(bodies["wire"], quantities=(("84 percent", 84.0, 84.0, "percent", None),), entities=(union,), checkworthiness=0.7)]),
+        "paper": extraction(arts["paper"], [ClaimSpec(bodies["paper"], entities=(union,), checkworthiness=0.6)]),
+    }
+    v = verify_story(story_of(*arts.values()), arts, exs, settings=Settings())
+    # the two outlets agree the members backed the deal ...
+    assert [f.claims for f in v.findings if f.kind == "corroborated"] == [("paper:c1", "wire:c1")]
+    # ... but only the wire gives the share
+    single = [f for f in v.findings if f.kind == "single_source"]
+    assert [f.claims for f in single] == [("wire:c1",)]
+    assert "without the figure \u201c84 percent\u201d" in single[0].summary

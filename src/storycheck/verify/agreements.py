@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storycheck.model import Quantity, Quote
+from storycheck.model import Claim, Quantity, Quote
 from storycheck.verify.align import AlignedPair, ClaimInfo
 from storycheck.verify.conflicts import MIN_QUOTE_WORDS, normalise_quote, same_person
 
@@ -93,6 +93,23 @@ def quote_agreements(quotes: Sequence[Quote], infos: Mapping[str, ClaimInfo]) ->
             continue
         out.append(QuoteAgreement(claims=tuple(claims), text=items[0].text, speaker=named[0] if named else None))
     return out
+
+
+def stated_figures(claim: Claim) -> list[Quantity]:
+    """The figures a claim asserts: those with a unit, not those naming its source ("two people familiar with")."""
+    source = (claim.attribution or "").lower()
+    return [q for q in claim.quantities if q.unit and not (source and q.text.lower() in source)]
+
+
+def figures_missing(claim_quantities: Sequence[Quantity], others: Sequence[Sequence[Quantity]]) -> list[Quantity]:
+    """The claim's figures (with a unit) that none of the other claims gives compatibly."""
+    from storycheck.verify.compare import quantities_compatible
+
+    return [
+        q
+        for q in claim_quantities
+        if q.unit and not any(quantities_compatible(q, o) is True for other in others for o in other)
+    ]
 
 
 def states_figures_of(claim_quantities: Sequence[Quantity], other: Sequence[Quantity]) -> bool:

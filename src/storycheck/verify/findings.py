@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from storycheck.model import Article, Finding, Story
-from storycheck.verify.agreements import states_figures_of
+from storycheck.verify.agreements import figures_missing, stated_figures, states_figures_of
 from storycheck.verify.align import AlignedPair, ClaimInfo
 from storycheck.verify.compare import quantities_compatible, times_compatible
 from storycheck.verify.conflicts import Conflict, same_person
@@ -335,7 +335,7 @@ def single_source_findings(
         others = backed_by.get(cid, set())
         elsewhere = [o for o in others if infos[o].group != info.group]
         # backing that leaves the claim's figure out does not back the figure
-        if any(states_figures_of(claim.quantities, infos[o].claim.quantities) for o in elsewhere):
+        if any(states_figures_of(stated_figures(claim), infos[o].claim.quantities) for o in elsewhere):
             continue
         copies = sorted(o for o in others if infos[o].group == info.group and infos[o].claim.article != claim.article)
         if any(o < cid for o in copies):
@@ -345,8 +345,10 @@ def single_source_findings(
         if lone_story:
             why = "the story has only one independent source, so everything in it rests on that source"
         elif elsewhere:
-            figures = ", ".join(f"\u201c{q.text}\u201d" for q in claim.quantities if q.unit)
-            why = f"other outlets report it without the figure {figures}, which no other independent outlet gives"
+            missing = figures_missing(stated_figures(claim), [infos[o].claim.quantities for o in elsewhere])
+            figures = ", ".join(f"\u201c{q.text}\u201d" for q in missing)
+            s_ = "s" if len(missing) > 1 else ""
+            why = f"other outlets report it without the figure{s_} {figures}, which no other independent outlet gives"
         else:
             why = "no other independent outlet in the story reports it"
         by = f" (attributed to {claim.attribution})" if claim.attribution else ""
