@@ -78,6 +78,7 @@ def test_same_figure_and_words_is_one_fact_counting_the_copy_once(raise_story: S
     assert set(f.claims) == {"bay:c1", "bay-copy:c1", "coast:c1", "radio:c1", "gazette:c1"}
     assert f.independent_sources == 4
     assert ("bay", "bay-copy") in f.merged
+    assert "report \u201c7 percent\u201d, \u201ctwo years\u201d: " in f.summary
     assert not _with(raise_story, "single_source", "coast:c1")
 
 

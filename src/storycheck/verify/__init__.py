@@ -78,11 +78,13 @@ def verify_story(
     support += [link for q in quoted for link in q.links() if (link.a, link.b) not in known]
     # links made on a shared figure build that figure's fact (amount_clusters), so a
     # sentence telling two things is not chained by its figure into the other thing's fact
+    amounts = amount_clusters(support, infos)
     facts = merge_clusters(
         fact_clusters([p for p in support if not p.shared_amounts], infos),
-        [*(("quantity", c) for c in amount_clusters(support, infos)), *(("quote", list(q.claims)) for q in quoted)],
+        [*(("quantity", list(a.claims)) for a in amounts), *(("quote", list(q.claims)) for q in quoted)],
     )
-    wording_of = {q.claims: q.wording for q in quoted}
+    wording_of = {("quantity", a.claims): a.wording(infos) for a in amounts}
+    wording_of |= {("quote", q.claims): q.wording for q in quoted}
     contradicted = contradiction_findings(story, conflicts, infos, members, groups)
     corroborated = corroboration_findings(
         story,
@@ -91,7 +93,7 @@ def verify_story(
         members,
         groups,
         fields=[f for f, _c in facts],
-        wordings=[wording_of.get(tuple(claims)) if f == "quote" else None for f, claims in facts],
+        wordings=[wording_of.get((f, tuple(claims))) if f else None for f, claims in facts],
     )
     single = single_source_findings(
         story,

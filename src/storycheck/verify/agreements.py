@@ -18,13 +18,33 @@ from storycheck.verify.align import AlignedPair, ClaimInfo
 from storycheck.verify.conflicts import MIN_QUOTE_WORDS, normalise_quote, same_person
 
 
-def amount_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInfo]) -> list[list[str]]:
+@dataclass(frozen=True, slots=True)
+class AmountAgreement:
+    """Claims of several articles that state the same figures and were aligned on them."""
+
+    claims: tuple[str, ...]
+    amounts: tuple[str, ...]  # amount keys ("percent=7") the claims were linked on
+
+    def wording(self, infos: Mapping[str, ClaimInfo]) -> str:
+        """What the sources report, figures first, so two facts told in one sentence read apart."""
+        from storycheck.verify.align import amount_key
+
+        best = max(self.claims, key=lambda c: (infos[c].claim.checkworthiness, -len(infos[c].claim.text), c))
+        claim = infos[best].claim
+        figures = list(dict.fromkeys(q.text for q in claim.quantities if amount_key(q) in self.amounts))
+        text = " ".join(claim.text.split())
+        text = text if len(text) <= 160 else text[:159].rstrip() + "\u2026"
+        named = ", ".join(f"\u201c{f}\u201d" for f in figures)
+        return f"report {named}: \u201c{text}\u201d" if named else f"report: \u201c{text}\u201d"
+
+
+def amount_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInfo]) -> list[AmountAgreement]:
     """Claims that state the same figure and were aligned on it, one claim per article.
 
     Built from the support pairs that share an amount (alignment only credits a
     shared figure between claims that also share words), one clustering per
     figure; a claim set found under two figures ("7 percent" and "two years" of
-    one raise) is kept once.
+    one raise) is kept once, with both figures.
     """
     from storycheck.verify.findings import fact_clusters
 
@@ -32,15 +52,11 @@ def amount_clusters(support: Sequence[AlignedPair], infos: Mapping[str, ClaimInf
     for p in support:
         for amount in p.shared_amounts:
             by_amount.setdefault(amount, []).append(p)
-    seen: set[tuple[str, ...]] = set()
-    out: list[list[str]] = []
+    found: dict[tuple[str, ...], list[str]] = {}
     for amount in sorted(by_amount):
         for cluster in fact_clusters(by_amount[amount], infos):
-            key = tuple(sorted(cluster))
-            if key not in seen:
-                seen.add(key)
-                out.append(list(key))
-    return out
+            found.setdefault(tuple(sorted(cluster)), []).append(amount)
+    return [AmountAgreement(claims=claims, amounts=tuple(amounts)) for claims, amounts in found.items()]
 
 
 @dataclass(frozen=True, slots=True)
