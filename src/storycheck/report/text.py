@@ -87,7 +87,9 @@ def story_section(v: StoryVerification, claims: dict[str, Claim], articles: dict
         shown = items if title != "SINGLE SOURCE" else items[:SINGLE_SOURCE_SHOWN]
         for f in shown:
             if title == "CORROBORATED":
-                merged = "; merged as one source: " + ", ".join("+".join(g) for g in f.merged) if f.merged else ""
+                # verify's summary usually says which copies were counted once; say it only when it doesn't
+                merged = ("; merged as one source: " + ", ".join("+".join(g) for g in f.merged)
+                          if f.merged and "Counted once" not in f.summary else "")
                 out.append(_wrap(f"[{f.independent_sources} independent] {f.summary}{merged}", "  • "))
             elif title == "SINGLE SOURCE":
                 c = claims.get(f.claims[0]) if f.claims else None
