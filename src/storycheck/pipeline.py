@@ -8,11 +8,12 @@ call ``run`` (or its pieces), so they share one code path.
 from __future__ import annotations
 
 import datetime as _dt
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from storycheck.errors import CleanError
+from storycheck.errors import CleanError, StorycheckError
 from storycheck.model import (
     Article,
     Extraction,
@@ -101,8 +102,12 @@ def analyse(
 
     known = dict(extractions or {})
     todo = [a for a in articles if a.id not in known]
+    # with existing stories grouping also embeds their titles, so its batches would differ
+    warming = _warm_embeddings_in_background(articles, settings=settings) if todo and not existing_stories else None
     for ex in extract_claims(todo, settings=settings):
         known[ex.article] = ex
+    if warming is not None:
+        warming.join()
     by_id = {a.id: a for a in articles}
     stories = group_stories(articles, known, settings=settings, existing=existing_stories)
     verifications: list[StoryVerification] = []
@@ -122,6 +127,40 @@ def analyse(
             verification = replace(verification, story=replace(verification.story, event_date=event_date))
         verifications.append(verification)
     return known, [v.story for v in verifications], verifications
+
+
+def _warm_embeddings_in_background(articles: Sequence[Article], *, settings: Settings) -> threading.Thread | None:
+    """Start embedding the articles' leads for story grouping while spaCy parses.
+
+    Both release the GIL for their heavy parts, so on two cores the encoder's share
+    (about as much CPU as the parse on a corpus) overlaps with the parse. Only the
+    encoder's memo is filled; grouping reads it back, so results do not change.
+    Nothing to overlap for a lone article (grouping skips the encoder), and past the
+    memo's size the early vectors would be evicted before use.
+    """
+    from storycheck.blas import limit_blas_threads
+    from storycheck.verify.embeddings import MEMO_SIZE
+
+    if int(settings.processes) > 1:
+        return None  # spaCy forks its workers: no fork while this thread is inside numpy or tokenizers
+    unique: dict[str, Article] = {}
+    for article in articles:
+        unique.setdefault(article.id, article)  # as group_stories keeps them
+    if not 2 <= len(unique) <= MEMO_SIZE:
+        return None
+    limit_blas_threads(1)  # here, not in the thread: resizing OpenBLAS's pool while it is in use is unsafe
+
+    def warm() -> None:
+        from storycheck.verify.stories import warm_embeddings
+
+        try:
+            warm_embeddings(list(unique.values()), embedding_model=str(settings.embedding_model))
+        except (StorycheckError, ImportError):
+            pass  # grouping loads the encoder itself and reports the problem there
+
+    thread = threading.Thread(target=warm, name="storycheck-embeddings", daemon=True)
+    thread.start()
+    return thread
 
 
 def main_event_date(verification: StoryVerification) -> str | None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 _MEMO_SIZE = 20_000  # texts whose embeddings are kept (about 30 MB)
+MEMO_SIZE = _MEMO_SIZE  # public: the pipeline embeds ahead only what the memo can keep
 DEFAULT_MAX_TOKENS = 256  # the model's own max_seq_length (sentence_bert_config.json)
 
 _CACHE: dict[tuple[str, int], SentenceEncoder] = {}

@@ -104,11 +104,31 @@ def article_features(
         )
     encoder = get_encoder(embedding_model)
     if encoder is not None and articles:
-        leads = [lead_text(a.title, a.body) for a in articles]
-        vectors = encoder.encode(leads)
+        vectors = encoder.encode(embedding_texts(articles))
         for feat, vector in zip(feats, vectors, strict=True):
             feat.embedding = vector
     return feats
+
+
+def embedding_texts(articles: Sequence[Article]) -> list[str]:
+    """What ``article_features`` embeds for each article: its headline and lead."""
+    return [lead_text(a.title, a.body) for a in articles]
+
+
+def warm_embeddings(articles: Sequence[Article], *, embedding_model: str) -> None:
+    """Embed what grouping these articles will embed, into the encoder's memo.
+
+    The pipeline runs this in a thread while spaCy parses: numpy's matrix products
+    and spaCy's parser both release the GIL, so on two cores the MiniLM work (as
+    much CPU as the parse on a corpus) mostly disappears from the wall time.
+    Same texts in the same order as ``group_stories`` gives ``article_features``,
+    so the same batches: the vectors are identical, only computed earlier.
+    """
+    from storycheck.verify.embeddings import get_encoder
+
+    encoder = get_encoder(embedding_model)
+    if encoder is not None:
+        encoder.encode(embedding_texts(articles))
 
 
 def text_features(
