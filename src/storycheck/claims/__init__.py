@@ -15,13 +15,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from storycheck.claims.compare_values import intervals_overlap, quantities_compatible
 from storycheck.model import Article, Claim, Extraction, Quantity, Quote, TimeExpression
 from storycheck.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["article_anchor", "extract_claims", "extract_from_doc", "resolve_times"]
+__all__ = ["article_anchor", "extract_claims", "extract_from_doc", "intervals_overlap", "quantities_compatible",
+           "resolve_times"]
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -67,7 +69,8 @@ def _find_times(text: str, *, offset: int, anchor: _dt.date | None, anchor_sourc
         from storycheck.claims.times import find_times  # type: ignore[attr-defined]
     except ImportError:  # the times module is written in parallel; claims still work without it
         return []
-    return list(find_times(text, offset=offset, anchor=anchor, anchor_source=anchor_source, tense=tense))
+    # verb_tense: in a preview, "talks ended on Saturday" points back though the sentence is future
+    return list(find_times(text, offset=offset, anchor=anchor, anchor_source=anchor_source, tense=tense, verb_tense=True))
 
 
 def _find_quantities(text: str, *, offset: int) -> list[Quantity]:
@@ -118,6 +121,9 @@ def extract_from_doc(article: Article, doc: Doc) -> Extraction:
                 tense=d.tense,
             )
         )
+    from storycheck.claims.times import resolve_anaphora_in_claims
+
+    claims = resolve_anaphora_in_claims(claims)  # "Two days later" counted from the dating before it
     return Extraction(article=article.id, claims=tuple(claims), quotes=tuple(quotes), entities=tuple(ents.entities))
 
 
@@ -144,15 +150,21 @@ def resolve_times(extraction: Extraction, article: Article, *, anchor: str, anch
 
     Used for articles with no publication date once the story fixes a date: the
     claim keeps the tense it was extracted with, so "Tuesday" in a preview still
-    means the coming Tuesday.
+    means the coming Tuesday (unless its own verb says otherwise: "talks ended on
+    Saturday"); anaphoric datings ("two days later") are then counted again.
     """
     try:
-        from storycheck.claims.times import resolve_time  # type: ignore[attr-defined]
+        from storycheck.claims.time_tense import governing_tense
+        from storycheck.claims.times import resolve_anaphora_in_claims, resolve_time
     except ImportError:
         return extraction
     anchor_date = _dt.date.fromisoformat(anchor[:10])
     claims = []
     for claim in extraction.claims:
-        times = tuple(resolve_time(t, anchor=anchor_date, anchor_source=anchor_source, tense=claim.tense) for t in claim.times)
+        times = tuple(
+            resolve_time(t, anchor=anchor_date, anchor_source=anchor_source,
+                         tense=governing_tense(claim.text, t.start - claim.start, t.end - claim.start) or claim.tense)
+            for t in claim.times
+        )
         claims.append(replace(claim, times=times))
-    return replace(extraction, claims=tuple(claims))
+    return replace(extraction, claims=tuple(resolve_anaphora_in_claims(claims)))
