@@ -119,15 +119,7 @@ def test_single_source_claims_listed(report: dict[str, Any], pid: str) -> None:
     assert all(f["independent_sources"] == 1 for f in hits)
 
 
-# "Two days later" needs the previous sentence's date: resolved in the claims stage once anaphora are wired in
-_ANAPHORA_PENDING = {"rel-two-days-later"}
-
-
-@pytest.mark.parametrize("pid", [
-    pytest.param(p, marks=pytest.mark.xfail(reason="anaphoric dates not yet resolved across sentences", strict=False))
-    if p in _ANAPHORA_PENDING else p
-    for p, v in PLANTED.items() if v["kind"] == "relative_date"
-])
+@pytest.mark.parametrize("pid", [p for p, v in PLANTED.items() if v["kind"] == "relative_date"])
 def test_relative_dates_resolved(report: dict[str, Any], pid: str) -> None:
     p = PLANTED[pid]
     aid, phrase = _stem(p["files"][0]), p["phrases"][0][0]
