@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -228,7 +228,3 @@ def run(
                 store.save_article(raw, article, extractions.get(article.id))
             store.save_verifications(verifications)
     return work.report()
-
-
-def iter_ids(items: Iterable[Article]) -> list[str]:
-    return [a.id for a in items]
