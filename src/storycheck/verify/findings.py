@@ -150,6 +150,11 @@ def _contradiction(
         parts.append(f"{', '.join(outlets)}: \u201c{values[-1]}\u201d{quoted}")
     art_ids = tuple(sorted({_article_of(cid, infos) for cid in claim_ids}))
     about = _EVENT_NAMES.get(topic, topic) if field != "quote speaker" else f"\u201c{_short(topic, 80)}\u201d"
+    if topic == "attack":
+        # the class joins labour strikes and military strikes; name it with the sides' own word
+        said = " ".join(infos[c].claim.text.lower() for c in claim_ids if c in infos)
+        word = next((w for w in ("strike", "walkout", "attack", "bombing") if w in said), None)
+        about = f"the {word}" if word else about
     score = max(c.confidence for c in items)
     note = _update_note(field, sides, infos, articles)
     if note:
