@@ -46,7 +46,7 @@ def intervals_overlap(a: TimeExpression, b: TimeExpression) -> bool | None:
     None when either is unresolved. A day and the month containing it overlap; "since
     2021" (open at the end) overlaps anything from 2021 on; "before 2030" anything before.
     """
-    ia, ib = _date_bounds(a), _date_bounds(b)
+    ia, ib = date_bounds(a), date_bounds(b)
     if ia is None or ib is None:
         return None
     return _overlap(ia, ib)
@@ -78,7 +78,8 @@ def quantities_compatible(
     return _overlap(ia, ib)
 
 
-def _date_bounds(t: TimeExpression) -> tuple[str | None, str | None] | None:
+def date_bounds(t: TimeExpression) -> tuple[str | None, str | None] | None:
+    """The closed date interval of a time expression; open sides are None; unresolved -> None."""
     if t.date_from is None and t.date_to is None:
         return None
     lo = None if t.open_start else t.date_from

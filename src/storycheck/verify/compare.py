@@ -26,12 +26,11 @@ from storycheck.verify.lexicon import (
     WORD_RE,
 )
 
-try:  # the claims stage owns value semantics (units, rounding); these are fallbacks
-    from storycheck.claims.compare_values import intervals_overlap as _claims_intervals_overlap
-    from storycheck.claims.compare_values import quantities_compatible as _claims_quantities_compatible
-except ImportError:  # pragma: no cover - only while the claims stage is incomplete
-    _claims_intervals_overlap = None  # type: ignore[assignment]
-    _claims_quantities_compatible = None  # type: ignore[assignment]
+# the claims stage owns value semantics (units, rounding, open intervals); verify only adds
+# its tolerances and the rule that bare numbers are never compared
+from storycheck.claims.compare_values import date_bounds as time_interval
+from storycheck.claims.compare_values import intervals_overlap
+from storycheck.claims.compare_values import quantities_compatible as _claims_quantities_compatible
 
 # widening applied when a value is given as a point: "about 1,200" reads as 1,080..1,320
 APPROX_HEDGES = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to", "an estimated", "estimated"})
@@ -68,29 +67,6 @@ def normalise_unit(unit: str | None) -> tuple[str, float] | None:
     return (f"count:{u}", 1.0)
 
 
-def quantity_interval(q: Quantity, *, tolerance: float, approx_tolerance: float) -> tuple[float | None, float | None] | None:
-    """The range of values a quantity allows, in its dimension's base unit.
-
-    A bare point gets ``tolerance`` either side (journalists round), a hedged point
-    ("about 1,200") gets ``approx_tolerance``; "nearly"/"almost" only widen downwards.
-    """
-    lo, hi = q.value_min, q.value_max
-    if lo is None and hi is None:
-        if q.value is None:
-            return None
-        lo = hi = q.value
-    hedge = (q.hedge or "").lower()
-    if lo is not None and hi is not None and lo == hi:
-        width = approx_tolerance if hedge in APPROX_HEDGES else tolerance
-        if hedge in {"nearly", "almost"}:
-            lo = lo * (1 - width)
-        else:
-            lo, hi = lo * (1 - width), hi * (1 + width)
-    unit = normalise_unit(q.unit)
-    factor = unit[1] if unit else 1.0
-    return (None if lo is None else lo * factor, None if hi is None else hi * factor)
-
-
 def _widen_hedged(q: Quantity, approx_tolerance: float) -> Quantity:
     """ "about 1,200" given as the point 1,200 (hand-made or older records) read as a range."""
     hedge = (q.hedge or "").lower()
@@ -109,54 +85,14 @@ def quantities_compatible(a: Quantity, b: Quantity, *, tolerance: float = 0.05, 
     """
     if not a.unit or not b.unit:
         return None
-    if _claims_quantities_compatible is not None:
-        return _claims_quantities_compatible(
-            _widen_hedged(a, approx_tolerance), _widen_hedged(b, approx_tolerance), rounding=tolerance
-        )
-    ua, ub = normalise_unit(a.unit), normalise_unit(b.unit)
-    if ua is None or ub is None or ua[0] != ub[0]:
-        return None
-    if (a.per or None) != (b.per or None) and a.per and b.per:
-        return None
-    ia = quantity_interval(a, tolerance=tolerance, approx_tolerance=approx_tolerance)
-    ib = quantity_interval(b, tolerance=tolerance, approx_tolerance=approx_tolerance)
-    if ia is None or ib is None:
-        return None
-    return _overlap(ia, ib)
-
-
-def _overlap(a: tuple[float | str | None, float | str | None], b: tuple[float | str | None, float | str | None]) -> bool:
-    a_lo, a_hi = a
-    b_lo, b_hi = b
-    if a_hi is not None and b_lo is not None and a_hi < b_lo:  # type: ignore[operator]
-        return False
-    if b_hi is not None and a_lo is not None and b_hi < a_lo:  # type: ignore[operator]
-        return False
-    return True
-
-
-def time_interval(t: TimeExpression) -> tuple[str | None, str | None] | None:
-    """The closed date interval of a time expression; open sides are None; unresolved -> None."""
-    if t.date_from is None and t.date_to is None:
-        return None
-    lo = None if t.open_start else t.date_from
-    hi = None if t.open_end else t.date_to
-    if lo is None and hi is None:
-        return None
-    return (lo[:10] if lo else None, hi[:10] if hi else None)
+    return _claims_quantities_compatible(
+        _widen_hedged(a, approx_tolerance), _widen_hedged(b, approx_tolerance), rounding=tolerance
+    )
 
 
 def times_compatible(a: TimeExpression, b: TimeExpression) -> bool | None:
     """Whether two datings can be of the same moment; None when either is unresolved."""
-    if _claims_intervals_overlap is not None:
-        try:
-            return _claims_intervals_overlap(a, b)
-        except (TypeError, ValueError):
-            pass
-    ia, ib = time_interval(a), time_interval(b)
-    if ia is None or ib is None:
-        return None
-    return _overlap(ia, ib)
+    return intervals_overlap(a, b)
 
 
 def is_dating(t: TimeExpression) -> bool:
